@@ -1,0 +1,18 @@
+using CoordinationHub.Rpc.Server;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+
+namespace CoordinationHub.Rpc.Internal;
+
+internal sealed class UnaryCallHandler<TService, TRequest, TResponse> : ServerCallHandler
+    where TService : class
+    where TRequest : class, IMessage<TRequest>
+    where TResponse : class, IMessage<TResponse>
+{
+    private readonly UnaryServerMethod<TService, TRequest, TResponse> _invoker;
+
+    public UnaryCallHandler(Method<TRequest, TResponse> method, UnaryServerMethod<TService, TRequest, TResponse> invoker)
+        : base(method) => _invoker = invoker;
+
+    public override Task HandleCallAsync(HttpContext httpContext) => throw new NotImplementedException(_invoker.ToString());
+}

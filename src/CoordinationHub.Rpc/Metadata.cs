@@ -1,0 +1,134 @@
+using System.Collections;
+
+namespace CoordinationHub.Rpc;
+
+/// <summary>
+/// Ordered call metadata (request headers, response headers or trailers). A key may repeat.
+/// Validates keys and values as the gRPC spec requires so that bad metadata fails where it is
+/// added, not later as a confusing protocol error on the peer.
+/// </summary>
+public sealed class Metadata : IReadOnlyList<MetadataEntry>
+{
+    /// <summary>Suffix that marks a key whose value is binary.</summary>
+    public const string BinarySuffix = "-bin";
+
+    private readonly List<MetadataEntry> _entries = [];
+
+    /// <inheritdoc />
+    public int Count => _entries.Count;
+
+    /// <inheritdoc />
+    public MetadataEntry this[int index] => _entries[index];
+
+    /// <summary>Adds a text entry. The key is lower-cased; it must not end in <c>-bin</c>.</summary>
+    public Metadata Add(string key, string value)
+    {
+        var normalized = NormalizeKey(key);
+        if (IsBinaryKey(normalized))
+        {
+            throw new ArgumentException($"Metadata key '{normalized}' ends in '-bin' and needs a byte[] value.", nameof(key));
+        }
+
+        foreach (var c in value)
+        {
+            if (c < 0x20 || c > 0x7E)
+            {
+                throw new ArgumentException($"Metadata value for '{normalized}' must be printable ASCII.", nameof(value));
+            }
+        }
+
+        _entries.Add(new MetadataEntry(normalized, value));
+        return this;
+    }
+
+    /// <summary>Adds a binary entry. The key must end in <c>-bin</c>.</summary>
+    public Metadata Add(string key, byte[] value)
+    {
+        var normalized = NormalizeKey(key);
+        if (!IsBinaryKey(normalized))
+        {
+            throw new ArgumentException($"Binary metadata key '{normalized}' must end in '-bin'.", nameof(key));
+        }
+
+        _entries.Add(new MetadataEntry(normalized, value.ToArray()));
+        return this;
+    }
+
+    /// <summary>Adds an already-validated entry.</summary>
+    public Metadata Add(MetadataEntry entry)
+    {
+        _entries.Add(entry);
+        return this;
+    }
+
+    /// <summary>The last text value for <paramref name="key"/>, or null.</summary>
+    public string? GetValue(string key)
+    {
+        var entry = Find(key);
+        return entry?.Value;
+    }
+
+    /// <summary>The last binary value for <paramref name="key"/>, or null.</summary>
+    public byte[]? GetValueBytes(string key)
+    {
+        var entry = Find(key);
+        return entry?.ValueBytes;
+    }
+
+    /// <summary>All entries with <paramref name="key"/>, in order.</summary>
+    public IEnumerable<MetadataEntry> GetAll(string key)
+    {
+        var normalized = key.ToLowerInvariant();
+        return _entries.Where(e => e.Key == normalized);
+    }
+
+    /// <summary>Removes every entry with <paramref name="key"/>; returns how many were removed.</summary>
+    public int RemoveAll(string key)
+    {
+        var normalized = key.ToLowerInvariant();
+        return _entries.RemoveAll(e => e.Key == normalized);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<MetadataEntry> GetEnumerator() => _entries.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>True when <paramref name="key"/> names a binary entry.</summary>
+    public static bool IsBinaryKey(string key) => key.EndsWith(BinarySuffix, StringComparison.OrdinalIgnoreCase);
+
+    private MetadataEntry? Find(string key)
+    {
+        var normalized = key.ToLowerInvariant();
+        for (var i = _entries.Count - 1; i >= 0; i--)
+        {
+            if (_entries[i].Key == normalized)
+            {
+                return _entries[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static string NormalizeKey(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var normalized = key.ToLowerInvariant();
+        foreach (var c in normalized)
+        {
+            var valid = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '-';
+            if (!valid)
+            {
+                throw new ArgumentException($"Metadata key '{key}' may contain only [0-9a-z_.-].", nameof(key));
+            }
+        }
+
+        if (normalized.StartsWith("grpc-", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Metadata key '{key}' uses the reserved 'grpc-' prefix.", nameof(key));
+        }
+
+        return normalized;
+    }
+}
