@@ -2,15 +2,29 @@ using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoordinationHub.Interop;
 
 /// <summary>Hosts <see cref="InteropTestService"/> on Kestrel, HTTP/2 only, with or without TLS.</summary>
-public static class InteropServer
+public sealed class InteropServer : IAsyncDisposable
 {
-    public static async Task<int> RunAsync(int port, bool useTls, string certFile, string keyFile, CancellationToken cancellationToken)
+    private readonly WebApplication _app;
+
+    private InteropServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    /// <summary>The port the server listens on (the one asked for, or the one picked for port 0).</summary>
+    public int Port { get; }
+
+    public static async Task<InteropServer> StartAsync(int port, bool useTls, string certFile, string keyFile, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -29,10 +43,18 @@ public static class InteropServer
         });
         builder.Services.AddRpcServer();
 
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapRpcService<InteropTestService>();
         await app.StartAsync(cancellationToken);
-        Console.WriteLine($"interop server listening on port {port} (tls={useTls.ToString().ToLowerInvariant()})");
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new InteropServer(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port);
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C), as the interop scripts need.</summary>
+    public static async Task<int> RunAsync(int port, bool useTls, string certFile, string keyFile, CancellationToken cancellationToken)
+    {
+        await using var server = await StartAsync(port, useTls, certFile, keyFile, cancellationToken);
+        Console.WriteLine($"interop server listening on port {server.Port} (tls={useTls.ToString().ToLowerInvariant()})");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -41,7 +63,12 @@ public static class InteropServer
         {
         }
 
-        await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
     }
 }
