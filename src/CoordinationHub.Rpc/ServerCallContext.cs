@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace CoordinationHub.Rpc;
 
 /// <summary>
@@ -23,6 +25,12 @@ public abstract class ServerCallContext
 
     /// <summary>The remote peer: address and client certificate.</summary>
     public abstract PeerInfo Peer { get; }
+
+    /// <summary>
+    /// The principal the host's authentication established for this call (anonymous when none did).
+    /// Authorization interceptors read it; the transport itself never interprets it.
+    /// </summary>
+    public virtual ClaimsPrincipal User { get; } = new(new ClaimsIdentity());
 
     /// <summary>An id for this call that appears in server logs; safe to give to a caller.</summary>
     public abstract string CallId { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Security.Claims;
 using CoordinationHub.Rpc.Server;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +66,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     public override PeerInfo Peer => _peer ??= new PeerInfo(FormatPeer(_http.Connection), _http.Connection.ClientCertificate);
 
     public override string CallId => _http.TraceIdentifier;
+
+    public override ClaimsPrincipal User => _http.User;
 
     public override IDictionary<object, object?> Items => _items ??= [];
 
