@@ -11,5 +11,5 @@ public static class HubInfoServiceMethods
 
     /// <summary><c>GetHubInfo</c>: identity, version and clock of the hub.</summary>
     public static Method<GetHubInfoRequest, GetHubInfoResponse> GetHubInfo { get; } =
-        Method.FromDescriptor<GetHubInfoRequest, GetHubInfoResponse>(Descriptor, "GetHubInfo");
+        Method.FromDescriptor<GetHubInfoRequest, GetHubInfoResponse>(Descriptor, nameof(GetHubInfo));
 }

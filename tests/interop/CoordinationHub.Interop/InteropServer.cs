@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
@@ -54,6 +55,15 @@ public sealed class InteropServer : IAsyncDisposable
     public static async Task<int> RunAsync(int port, bool useTls, string certFile, string keyFile, CancellationToken cancellationToken)
     {
         await using var server = await StartAsync(port, useTls, certFile, keyFile, cancellationToken);
+
+        // Scripts and test harnesses stop servers with SIGTERM; without this only Ctrl+C would.
+        using var terminated = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            terminated.Cancel();
+        });
+        cancellationToken = terminated.Token;
         Console.WriteLine($"interop server listening on port {server.Port} (tls={useTls.ToString().ToLowerInvariant()})");
         try
         {

@@ -1,0 +1,29 @@
+namespace CoordinationHub.Domain.Trust;
+
+/// <summary>
+/// The scope vocabulary: each names a group of RPCs an agency may call. Administrators grant
+/// scopes; every RPC requires exactly one.
+/// </summary>
+public static class Scopes
+{
+    public const string AgenciesAdmin = "agencies.admin";
+    public const string CasesRead = "cases.read";
+    public const string CasesWrite = "cases.write";
+    public const string ReferralsRead = "referrals.read";
+    public const string ReferralsWrite = "referrals.write";
+    public const string ConsentRead = "consent.read";
+    public const string ConsentWrite = "consent.write";
+    public const string IdentificationsReport = "identifications.report";
+    public const string IdentificationsConfirm = "identifications.confirm";
+    public const string NotificationsSubscribe = "notifications.subscribe";
+    public const string AuditRead = "audit.read";
+
+    /// <summary>Every scope, in the order documented in the API.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        AgenciesAdmin, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite, ConsentRead, ConsentWrite,
+        IdentificationsReport, IdentificationsConfirm, NotificationsSubscribe, AuditRead,
+    ];
+
+    public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
+}
