@@ -42,6 +42,12 @@ public abstract class ServerCallContext
     /// <summary>Options for the next response messages.</summary>
     public abstract WriteOptions WriteOptions { get; set; }
 
+    /// <summary>
+    /// Whether the most recently read request message arrived compressed (flag byte 1). Lets a service
+    /// check what the client actually sent, as the gRPC interop compression cases require.
+    /// </summary>
+    public virtual bool LastRequestMessageCompressed => false;
+
     /// <summary>Sends response headers now; at most once, before the first message.</summary>
     public abstract Task WriteResponseHeadersAsync(Metadata responseHeaders);
 }

@@ -1,18 +1,19 @@
 using CoordinationHub.Rpc.Server;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 
 namespace CoordinationHub.Rpc.Internal;
 
-internal sealed class ClientStreamingCallHandler<TService, TRequest, TResponse> : ServerCallHandler
+internal sealed class ClientStreamingCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ClientStreamingServerMethod<TService, TRequest, TResponse> invoker) : ServerCallHandler(method)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    private readonly ClientStreamingServerMethod<TService, TRequest, TResponse> _invoker;
-
-    public ClientStreamingCallHandler(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TService, TRequest, TResponse> invoker)
-        : base(method) => _invoker = invoker;
-
-    public override Task HandleCallAsync(HttpContext httpContext) => throw new NotImplementedException(_invoker.ToString());
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        var requests = ReadRequestStreamAsync(call, method.RequestParser);
+        var response = await invoker(ResolveService<TService>(call), requests, call).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{method.FullName} returned no response message.");
+        await call.WriteMessageAsync(response, flush: false, CancellationToken.None).ConfigureAwait(false);
+    }
 }

@@ -18,16 +18,22 @@ internal static class MessageFraming
     /// </summary>
     public static async ValueTask<T?> ReadMessageAsync<T>(
         PipeReader reader, MessageParser<T> parser, int maxSize, string? encoding, CancellationToken cancellationToken)
+        where T : class, IMessage<T> =>
+        (await ReadFrameAsync(reader, parser, maxSize, encoding, cancellationToken).ConfigureAwait(false)).Message;
+
+    /// <summary>Like <see cref="ReadMessageAsync{T}"/>, also telling whether the message arrived compressed.</summary>
+    public static async ValueTask<(T? Message, bool Compressed)> ReadFrameAsync<T>(
+        PipeReader reader, MessageParser<T> parser, int maxSize, string? encoding, CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (TryReadFrame(ref buffer, maxSize, encoding, parser, out var message))
+            if (TryReadFrame(ref buffer, maxSize, encoding, parser, out var message, out var compressed))
             {
                 reader.AdvanceTo(buffer.Start);
-                return message;
+                return (message, compressed);
             }
 
             if (result.IsCompleted || result.IsCanceled)
@@ -39,7 +45,7 @@ internal static class MessageFraming
                     throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a length-prefixed frame.");
                 }
 
-                return null;
+                return (null, false);
             }
 
             // Nothing consumed, everything examined: wake up only when more bytes arrive.
@@ -81,10 +87,11 @@ internal static class MessageFraming
     }
 
     private static bool TryReadFrame<T>(
-        ref ReadOnlySequence<byte> buffer, int maxSize, string? encoding, MessageParser<T> parser, out T? message)
+        ref ReadOnlySequence<byte> buffer, int maxSize, string? encoding, MessageParser<T> parser, out T? message, out bool compressed)
         where T : class, IMessage<T>
     {
         message = null;
+        compressed = false;
         if (buffer.Length < GrpcProtocol.HeaderSize)
         {
             return false;
@@ -111,7 +118,8 @@ internal static class MessageFraming
         }
 
         var payload = buffer.Slice(GrpcProtocol.HeaderSize, length);
-        if (flag == 1)
+        compressed = flag == 1;
+        if (compressed)
         {
             if (encoding is null)
             {

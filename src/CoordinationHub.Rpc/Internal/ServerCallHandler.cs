@@ -1,13 +1,129 @@
+using CoordinationHub.Rpc.Server;
+using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoordinationHub.Rpc.Internal;
 
-/// <summary>Serves one bound method: validates the request, runs the call, writes the status.</summary>
+/// <summary>
+/// Serves one bound method: validates the request, arms the deadline, runs the interceptors and the
+/// service method, and turns every outcome into exactly one gRPC status.
+/// </summary>
 internal abstract class ServerCallHandler
 {
+    private const string LoggerCategory = "CoordinationHub.Rpc.Server";
+
     protected ServerCallHandler(IMethod method) => Method = method;
 
     public IMethod Method { get; }
 
-    public abstract Task HandleCallAsync(HttpContext httpContext);
+    public async Task HandleCallAsync(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
+        if (!RequestValidation.TryAccept(httpContext, logger, out var requestEncoding))
+        {
+            return;
+        }
+
+        // Message size is enforced per message on the length prefix; Kestrel's whole-body limits and
+        // minimum data rate would cut long-lived streams that are idle by design.
+        var bodySize = httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySize is { IsReadOnly: false })
+        {
+            bodySize.MaxRequestBodySize = null;
+        }
+
+        var dataRate = httpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>();
+        if (dataRate is not null)
+        {
+            dataRate.MinDataRate = null;
+        }
+
+        var options = services.GetRequiredService<IOptions<RpcServerOptions>>().Value;
+        var call = new HttpServerCallContext(httpContext, Method, options, requestEncoding, logger);
+        try
+        {
+            call.StartDeadline(services.GetService<TimeProvider>() ?? TimeProvider.System);
+            await RunToCompletionAsync(call, services.GetServices<IServerCallInterceptor>().ToArray(), logger).ConfigureAwait(false);
+        }
+        finally
+        {
+            call.Dispose();
+        }
+    }
+
+    private async Task RunToCompletionAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, ILogger logger)
+    {
+        try
+        {
+            await RunAsync(call, interceptors, 0).ConfigureAwait(false);
+            await call.CompleteAsync(RpcStatus.Ok).ConfigureAwait(false);
+        }
+        catch (RpcException exception) when (!call.IsCompleted)
+        {
+            foreach (var entry in exception.Trailers)
+            {
+                call.ResponseTrailers.Add(entry);
+            }
+
+            RpcServerLog.CallFailed(logger, call.CallId, Method.FullName, exception.StatusCode, exception.Status.Detail);
+            await call.CompleteAsync(exception.Status).ConfigureAwait(false);
+        }
+        catch (Exception) when (call.DeadlineExceeded)
+        {
+            // DEADLINE_EXCEEDED was already sent; whatever the handler threw while unwinding is moot.
+        }
+        catch (Exception) when (call.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            RpcServerLog.CancelledByClient(logger, call.CallId, Method.FullName);
+        }
+        catch (Exception exception) when (!call.IsCompleted)
+        {
+            RpcServerLog.UnhandledException(logger, call.CallId, Method.FullName, exception);
+            await call.CompleteAsync(new RpcStatus(StatusCode.Internal,
+                $"Exception was thrown by the handler. Call id: {call.CallId}.")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the request(s), invokes the service method and writes its response(s).</summary>
+    protected abstract Task InvokeAsync(HttpServerCallContext call);
+
+    protected static TService ResolveService<TService>(HttpServerCallContext call)
+        where TService : class =>
+        ActivatorUtilities.GetServiceOrCreateInstance<TService>(call.Services);
+
+    /// <summary>Reads exactly one request message, as unary and server-streaming calls require.</summary>
+    protected static async Task<TRequest> ReadSingleRequestAsync<TRequest>(HttpServerCallContext call, MessageParser<TRequest> parser)
+        where TRequest : class, IMessage<TRequest>
+    {
+        var request = await call.ReadRequestAsync(parser).ConfigureAwait(false)
+            ?? throw new RpcException(StatusCode.Internal, "The request ended without a message.");
+        if (await call.ReadRequestAsync(parser).ConfigureAwait(false) is not null)
+        {
+            throw new RpcException(StatusCode.Internal, "The request carried more than one message for a method that takes one.");
+        }
+
+        return request;
+    }
+
+    /// <summary>The request messages of a client-streaming or duplex call, as they arrive.</summary>
+    protected static async IAsyncEnumerable<TRequest> ReadRequestStreamAsync<TRequest>(
+        HttpServerCallContext call, MessageParser<TRequest> parser)
+        where TRequest : class, IMessage<TRequest>
+    {
+        while (await call.ReadRequestAsync(parser).ConfigureAwait(false) is { } request)
+        {
+            yield return request;
+        }
+    }
+
+    private Task RunAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, int index) =>
+        index == interceptors.Length
+            ? InvokeAsync(call)
+            : interceptors[index].InterceptAsync(call, _ => RunAsync(call, interceptors, index + 1));
 }

@@ -1,18 +1,17 @@
 using CoordinationHub.Rpc.Server;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 
 namespace CoordinationHub.Rpc.Internal;
 
-internal sealed class ServerStreamingCallHandler<TService, TRequest, TResponse> : ServerCallHandler
+internal sealed class ServerStreamingCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, ServerStreamingServerMethod<TService, TRequest, TResponse> invoker) : ServerCallHandler(method)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    private readonly ServerStreamingServerMethod<TService, TRequest, TResponse> _invoker;
-
-    public ServerStreamingCallHandler(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TService, TRequest, TResponse> invoker)
-        : base(method) => _invoker = invoker;
-
-    public override Task HandleCallAsync(HttpContext httpContext) => throw new NotImplementedException(_invoker.ToString());
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        var request = await ReadSingleRequestAsync(call, method.RequestParser).ConfigureAwait(false);
+        await invoker(ResolveService<TService>(call), request, new HttpServerStreamWriter<TResponse>(call), call).ConfigureAwait(false);
+    }
 }

@@ -1,18 +1,21 @@
 using CoordinationHub.Rpc.Server;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 
 namespace CoordinationHub.Rpc.Internal;
 
-internal sealed class UnaryCallHandler<TService, TRequest, TResponse> : ServerCallHandler
+internal sealed class UnaryCallHandler<TService, TRequest, TResponse>(
+    Method<TRequest, TResponse> method, UnaryServerMethod<TService, TRequest, TResponse> invoker) : ServerCallHandler(method)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    private readonly UnaryServerMethod<TService, TRequest, TResponse> _invoker;
+    protected override async Task InvokeAsync(HttpServerCallContext call)
+    {
+        var request = await ReadSingleRequestAsync(call, method.RequestParser).ConfigureAwait(false);
+        var response = await invoker(ResolveService<TService>(call), request, call).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{method.FullName} returned no response message.");
 
-    public UnaryCallHandler(Method<TRequest, TResponse> method, UnaryServerMethod<TService, TRequest, TResponse> invoker)
-        : base(method) => _invoker = invoker;
-
-    public override Task HandleCallAsync(HttpContext httpContext) => throw new NotImplementedException(_invoker.ToString());
+        // No flush: Kestrel sends the message and the trailers together when the call completes.
+        await call.WriteMessageAsync(response, flush: false, CancellationToken.None).ConfigureAwait(false);
+    }
 }
