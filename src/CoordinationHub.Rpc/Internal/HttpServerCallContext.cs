@@ -19,6 +19,9 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private const int Running = 0;
     private const int Completed = 1;
 
+    // The deadline won the race for the status; the request delegate must wait for it to be sent.
+    private const int DeadlineCompleted = 2;
+
     // HTTP/2 error code CANCEL (RFC 9113 section 7): tells the client to stop sending after a deadline.
     private const int Http2CancelErrorCode = 8;
 
@@ -27,6 +30,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _callCancellation;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TaskCompletionSource _deadlineHandled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string? _clientAcceptEncoding;
     private ITimer? _deadlineTimer;
     private Metadata? _requestHeaders;
@@ -87,9 +91,15 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     public string? RequestEncoding { get; }
 
     /// <summary>True once the deadline passed and DEADLINE_EXCEEDED was (or is being) sent.</summary>
-    public bool DeadlineExceeded { get; private set; }
+    public bool DeadlineExceeded => Volatile.Read(ref _state) == DeadlineCompleted;
 
-    public bool IsCompleted => Volatile.Read(ref _state) == Completed;
+    public bool IsCompleted => Volatile.Read(ref _state) != Running;
+
+    /// <summary>
+    /// Completes when a deadline-driven status has been sent (at once when the deadline did not win).
+    /// The request delegate awaits it: returning earlier would let Kestrel end the stream without a status.
+    /// </summary>
+    public Task DeadlineHandled => DeadlineExceeded ? _deadlineHandled.Task : Task.CompletedTask;
 
     public HttpContext HttpContext => _http;
 
@@ -213,12 +223,11 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     private async Task OnDeadlineAsync()
     {
-        if (Interlocked.CompareExchange(ref _state, Completed, Running) != Running)
+        if (Interlocked.CompareExchange(ref _state, DeadlineCompleted, Running) != Running)
         {
             return;
         }
 
-        DeadlineExceeded = true;
         RpcServerLog.DeadlineExceeded(_logger, CallId, Method.FullName);
         try
         {
@@ -242,6 +251,10 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         catch (Exception exception) when (exception is InvalidOperationException or IOException or ObjectDisposedException)
         {
             RpcServerLog.StatusNotSent(_logger, CallId, exception);
+        }
+        finally
+        {
+            _deadlineHandled.TrySetResult();
         }
     }
 

@@ -50,6 +50,7 @@ internal abstract class ServerCallHandler
         {
             call.StartDeadline(services.GetService<TimeProvider>() ?? TimeProvider.System);
             await RunToCompletionAsync(call, services.GetServices<IServerCallInterceptor>().ToArray(), logger).ConfigureAwait(false);
+            await call.DeadlineHandled.ConfigureAwait(false);
         }
         finally
         {

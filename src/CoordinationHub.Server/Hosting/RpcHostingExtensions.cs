@@ -1,0 +1,28 @@
+using CoordinationHub.Rpc.Health;
+using CoordinationHub.Rpc.Reflection;
+using CoordinationHub.Rpc.Server;
+using CoordinationHub.Server.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoordinationHub.Server.Hosting;
+
+/// <summary>The hub's gRPC services and the standard health and reflection services.</summary>
+public static class RpcHostingExtensions
+{
+    public static IServiceCollection AddHubRpc(this IServiceCollection services)
+    {
+        services.AddRpcServer();
+        services.AddRpcHealthChecks();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static WebApplication MapHubServices(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRpcService<HubInfoService>();
+        app.MapRpcHealthService();
+        app.MapRpcReflectionService();
+        return app;
+    }
+}
