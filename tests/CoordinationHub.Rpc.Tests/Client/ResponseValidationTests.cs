@@ -36,6 +36,41 @@ public sealed class ResponseValidationTests(RawHttp2ServerFixture server) : ICla
     }
 
     [Fact]
+    public async Task ResponseHeadersAsync_ResponseNotGrpc_ThrowsCallStatus()
+    {
+        var method = server.Map<SimpleRequest, SimpleResponse>(MethodType.Unary, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers["x-proxy"] = "edge-1";
+            return Task.CompletedTask;
+        });
+        using var channel = server.CreateChannel();
+
+        using var call = channel.AsyncUnaryCall(method, new SimpleRequest());
+        var exception = await Assert.ThrowsAsync<RpcException>(() => call.ResponseHeadersAsync);
+
+        Assert.Equal(StatusCode.Unavailable, exception.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponseHeadersAsync_TrailersOnlyResponse_ReturnsItsMetadata()
+    {
+        var method = server.Map<SimpleRequest, SimpleResponse>(MethodType.Unary, context =>
+        {
+            RawGrpc.SetTrailersOnly(context, StatusCode.NotFound);
+            context.Response.Headers["x-reason"] = "missing";
+            return Task.CompletedTask;
+        });
+        using var channel = server.CreateChannel();
+
+        using var call = channel.AsyncUnaryCall(method, new SimpleRequest());
+        var headers = await call.ResponseHeadersAsync;
+
+        Assert.Equal("missing", headers.GetValue("x-reason"));
+        await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+    }
+
+    [Fact]
     public async Task AsyncUnaryCall_HttpErrorWithGrpcStatus_UsesGrpcStatus()
     {
         var method = server.Map<SimpleRequest, SimpleResponse>(MethodType.Unary, context =>

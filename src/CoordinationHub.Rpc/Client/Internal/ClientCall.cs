@@ -191,12 +191,18 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall<TRes
 
         try
         {
-            _responseHeaders = ResponseHeaders.ToMetadata(response.Headers);
             var expectsOneMessage = _method.Type is MethodType.Unary or MethodType.ClientStreaming;
-            if (ResponseHeaders.CheckStart(response, expectsOneMessage) is { } status)
+            var status = ResponseHeaders.CheckStart(response, expectsOneMessage, out var trailersOnly);
+            // The headers of a response that is not gRPC (a proxy's 503) are no call metadata.
+            if (status is null || trailersOnly)
+            {
+                _responseHeaders = ResponseHeaders.ToMetadata(response.Headers);
+            }
+
+            if (status is { } endStatus)
             {
                 // Trailers-only: the one HEADERS frame carried the trailers too.
-                Complete(status, _responseHeaders, cause: null);
+                Complete(endStatus, trailersOnly ? _responseHeaders : null, cause: null);
                 return false;
             }
 

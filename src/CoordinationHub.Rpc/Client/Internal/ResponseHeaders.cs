@@ -11,12 +11,14 @@ internal static class ResponseHeaders
 {
     /// <summary>
     /// Null when the response carries messages to read; otherwise the status that ends the call at
-    /// once (a trailers-only response, or a response that is not gRPC at all).
+    /// once: a trailers-only response (<paramref name="trailersOnly"/>), or a response that is not gRPC.
     /// </summary>
-    public static RpcStatus? CheckStart(HttpResponseMessage response, bool expectsOneMessage)
+    public static RpcStatus? CheckStart(HttpResponseMessage response, bool expectsOneMessage, out bool trailersOnly)
     {
         // An explicit grpc-status wins over every other sign (http-grpc-status-mapping.md).
-        if (ReadStatus(response.Headers) is { } status)
+        var explicitStatus = ReadStatus(response.Headers);
+        trailersOnly = explicitStatus is not null;
+        if (explicitStatus is { } status)
         {
             return status.Code == StatusCode.OK && expectsOneMessage ? ClientStatuses.NoMessage : status;
         }
