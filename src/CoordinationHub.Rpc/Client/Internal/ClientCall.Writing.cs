@@ -1,3 +1,6 @@
+using System.Buffers;
+using CoordinationHub.Rpc.Internal;
+
 namespace CoordinationHub.Rpc.Client.Internal;
 
 /// <summary>The request side of a streaming call.</summary>
@@ -43,4 +46,24 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     public void CompleteRequest() => _content?.CompleteRequest();
+
+    private ReadOnlyMemory<byte> Serialize(TRequest message, WriteOptions? writeOptions)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var encoding = writeOptions is { NoCompress: true } ? null : _requestEncoding;
+        MessageFraming.WriteMessage(buffer, message, _channel.MaxSendMessageSize, encoding);
+        return buffer.WrittenMemory;
+    }
+
+    private static string? ValidateEncoding(string? encoding)
+    {
+        if (encoding is null || encoding == GrpcProtocol.IdentityEncoding)
+        {
+            return null;
+        }
+
+        return MessageCompression.IsSupported(encoding)
+            ? encoding
+            : throw new ArgumentException($"Request compression '{encoding}' is not supported; use gzip or deflate.", nameof(encoding));
+    }
 }

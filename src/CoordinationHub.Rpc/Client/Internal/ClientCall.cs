@@ -1,5 +1,3 @@
-using System.Buffers;
-using CoordinationHub.Rpc.Internal;
 using Google.Protobuf;
 
 namespace CoordinationHub.Rpc.Client.Internal;
@@ -14,9 +12,6 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall<TRes
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>
 {
-    // Timers cannot wait longer than about 49 days; a longer deadline re-arms on expiry.
-    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(30);
-
     private readonly RpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -146,8 +141,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall<TRes
         _cancellationRegistration = RegisterCancellation(_options.CancellationToken);
         if (timeout is { } delay)
         {
-            _deadlineTimer = _channel.TimeProvider.CreateTimer(
-                static state => ((ClientCall<TRequest, TResponse>)state!).OnDeadlineTimer(), this, Min(delay, MaxTimerDelay), Timeout.InfiniteTimeSpan);
+            StartDeadlineTimer(delay);
         }
 
         // Completion may have raced the set-up above; it could not release what did not exist yet.
@@ -279,19 +273,6 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall<TRes
         _content?.Abort();
     }
 
-    private void OnDeadlineTimer()
-    {
-        var remaining = _deadline!.Value - UtcNow;
-        if (remaining > TimeSpan.Zero)
-        {
-            _deadlineTimer?.Change(Min(remaining, MaxTimerDelay), Timeout.InfiniteTimeSpan);
-            return;
-        }
-
-        ClientLog.DeadlineExceeded(_channel.Logger, _method.FullName);
-        Complete(ClientStatuses.DeadlineExceeded, trailers: null, cause: null);
-    }
-
     private CancellationTokenRegistration RegisterCancellation(CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static state => ((ClientCall<TRequest, TResponse>)state!).Complete(ClientStatuses.CancelledByCaller, null, null), this)
@@ -311,38 +292,4 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall<TRes
             return _statusCause is null ? new RpcException(status, _trailers) : new RpcException(status, _statusCause);
         }
     }
-
-    private ReadOnlyMemory<byte> Serialize(TRequest message, WriteOptions? writeOptions)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        var encoding = writeOptions is { NoCompress: true } ? null : _requestEncoding;
-        MessageFraming.WriteMessage(buffer, message, _channel.MaxSendMessageSize, encoding);
-        return buffer.WrittenMemory;
-    }
-
-    private static string? ValidateEncoding(string? encoding)
-    {
-        if (encoding is null || encoding == GrpcProtocol.IdentityEncoding)
-        {
-            return null;
-        }
-
-        return MessageCompression.IsSupported(encoding)
-            ? encoding
-            : throw new ArgumentException($"Request compression '{encoding}' is not supported; use gzip or deflate.", nameof(encoding));
-    }
-
-    private static DateTime? ValidateDeadline(DateTime? deadline)
-    {
-        if (deadline is not { } value || value == DateTime.MaxValue)
-        {
-            return null;
-        }
-
-        return value.Kind == DateTimeKind.Utc || value == DateTime.MinValue
-            ? value
-            : throw new ArgumentException("The deadline must be a UTC DateTime.", nameof(deadline));
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
