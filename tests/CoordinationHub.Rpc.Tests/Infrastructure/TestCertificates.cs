@@ -4,27 +4,31 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace CoordinationHub.Rpc.Tests.Infrastructure;
 
-/// <summary>A self-signed localhost certificate made in memory, so transport tests need no files.</summary>
+/// <summary>Self-signed certificates made in the test run, so TLS tests need nothing on disk.</summary>
 public static class TestCertificates
 {
-    private static readonly Lazy<X509Certificate2> LazyServer = new(CreateServer);
+    public const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    public const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
+    private static readonly Lazy<X509Certificate2> LazyServer = new(() => Create("CN=localhost", ServerAuthentication));
+
+    /// <summary>One server certificate shared by the server-side transport fixtures.</summary>
     public static X509Certificate2 Server => LazyServer.Value;
 
-    private static X509Certificate2 CreateServer()
+    /// <summary>A self-signed certificate with its private key, valid for localhost and 127.0.0.1.</summary>
+    public static X509Certificate2 Create(string subject, string extendedKeyUsage)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyCertSign, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extendedKeyUsage)], critical: false));
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);
-        names.AddIpAddress(IPAddress.IPv6Loopback);
         request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // A PKCS#12 round trip gives a key every TLS stack accepts, not only an ephemeral one.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }
 }
