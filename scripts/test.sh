@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh Debian machine or this one, as root:
-#   1. installs what is missing (Debian and npm packages for the interop peers and buf, dev certificates),
-#   2. lints the protos with buf,
-#   3. builds the solution (warnings are errors) and runs every test project.
+#   1. installs what is missing (Debian and npm packages for the interop peers and buf, PostgreSQL
+#      server binaries for the tests' private clusters, dev certificates),
+#   2. self-checks the private PostgreSQL scripts (scripts/pg-selftest.sh),
+#   3. lints the protos with buf,
+#   4. builds the solution (warnings are errors) and runs every test project.
 # Prints one closing line "tests: N passed, N failed, N skipped" and exits non-zero on any failure.
 #
 #   scripts/test.sh            # everything
@@ -16,6 +18,12 @@ step() { echo "== $*"; }
 
 step "installing what is missing"
 "$ROOT/scripts/interop-peers-setup.sh"
+# shellcheck source-path=SCRIPTDIR source=lib-postgres.sh
+source "$ROOT/scripts/lib-postgres.sh"
+pg_ensure_installed
+
+step "private PostgreSQL self-check"
+"$ROOT/scripts/pg-selftest.sh"
 
 step "buf lint"
 "$ROOT/.tools/node_modules/.bin/buf" lint

@@ -1,0 +1,4 @@
+namespace CoordinationHub.Testing.Tests;
+
+public sealed class SharedClusterCheckA(PostgresDatabaseFixture database)
+    : SharedClusterCheck(database), IClassFixture<PostgresDatabaseFixture>;

@@ -1,0 +1,4 @@
+namespace CoordinationHub.Testing.Tests;
+
+public sealed class SharedClusterCheckC(PostgresDatabaseFixture database)
+    : SharedClusterCheck(database), IClassFixture<PostgresDatabaseFixture>;
