@@ -11,11 +11,14 @@ Fallback when grpc_tools is missing: `buf build` from .tools/ (scripts/interop-p
 installs both).
 """
 
+import argparse
+import gzip
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
@@ -82,3 +85,40 @@ UNIMPLEMENTED_SERVICE = "grpc.testing.UnimplementedService"
 
 def path(service, method):
     return "/%s/%s" % (service, method)
+
+
+def str2bool(v):
+    """Official interop flags spell booleans --use_tls=true|false."""
+    if v.lower() in ("true", "1", "yes", "y"):
+        return True
+    if v.lower() in ("false", "0", "no", "n"):
+        return False
+    raise argparse.ArgumentTypeError("expected true or false, got %r" % v)
+
+
+def decompress_if_needed(raw):
+    """(message_bytes, was_compressed) for one message received with C-core's per-message
+    decompression switched off (channel/server arg grpc.per_message_decompression=0).
+
+    grpcio exposes neither grpc-encoding nor the compressed flag, so the flag is inferred from
+    the bytes: a gzip member (magic 1f 8b, CRC-checked) or a complete zlib stream (gRPC
+    "deflate": header check + Adler-32). A protobuf grpc.testing message cannot look like
+    either (0x1f is an invalid tag; 0x78 would be field 15, which none of them has)."""
+    if raw[:2] == b"\x1f\x8b":
+        return gzip.decompress(raw), True
+    if len(raw) >= 2 and (raw[0] & 0x0F) == 8 and (raw[0] << 8 | raw[1]) % 31 == 0:
+        try:
+            d = zlib.decompressobj()
+            out = d.decompress(raw) + d.flush()
+            if d.eof and not d.unused_data:
+                return out, True
+        except zlib.error:
+            pass
+    return raw, False
+
+
+def host_port(host, port):
+    """gRPC target for host and port; IPv6 literals need brackets."""
+    if ":" in host and not host.startswith("["):
+        host = "[%s]" % host
+    return "%s:%d" % (host, port)
