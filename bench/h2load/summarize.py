@@ -78,7 +78,7 @@ def ms(us):
 def report(argv):
     ap = argparse.ArgumentParser()
     ap.add_argument("runs")
-    for option in ("stamp", "commit", "machine", "load", "size", "request-bytes", "response-bytes", "command"):
+    for option in ("stamp", "commit", "machine", "load", "size", "request-bytes", "response-bytes", "command", "schedule"):
         ap.add_argument("--" + option, required=True)
     a = ap.parse_args(argv)
     with open(a.runs) as f:
@@ -100,7 +100,7 @@ def report(argv):
       "%s bytes framed; response: `SimpleResponse{payload.body=%s zero bytes}`, %s bytes framed, "
       "checked byte for byte on every server before the runs" % (a.size, a.size, a.request_bytes, a.size, a.response_bytes))
     p("- per server and round: `%s`" % a.command)
-    p("- rounds interleave the three servers; the summary is the median over rounds")
+    p("- schedule: %s; rounds interleave the three servers; the summary is the median over rounds" % a.schedule)
     p()
     p("## Summary")
     p()
