@@ -10,7 +10,8 @@
 # byte-for-byte the expected SimpleResponse. Then: one warm-up run each, ROUNDS measured rounds
 # (targets interleaved, so background load on a shared machine hits all three alike), and one
 # unloaded-latency run each (1 connection, 1 stream). Prints a table and writes
-# bench/results/h2load-<UTC date>.md. Stops every server it started on exit.
+# bench/results/h2load-<UTC date>.md (and the raw rows as .tsv, which summarize.py report reads).
+# Stops every server it started on exit.
 #
 # Usage: bench/h2load/run.sh            (about 2.5 minutes once built)
 # The warm-up is long on purpose: with 5 s, our server's first measured round often ran 10-20% slow
@@ -180,5 +181,6 @@ COMMAND="h2load -D $DURATION -c $CONNECTIONS -m $STREAMS ${H2LOAD_ARGS[*]} -d re
     --response-bytes "$RESPONSE_BYTES" --command "$COMMAND" \
     --schedule "warm-up ${WARMUP}s per server, then $ROUNDS rounds of ${DURATION}s per server, then ${IDLE}s at -c 1 -m 1" \
     >"$RESULTS"
+cp "$WORK/runs.tsv" "${RESULTS%.md}.tsv"
 sed -n '/^## Summary/,/^## Rounds/p' "$RESULTS" | sed '$d'
 log "wrote ${RESULTS#"$ROOT"/}"

@@ -116,6 +116,13 @@ def report(argv):
     p("ours / ceiling = **%.2f** (target 0.85); ours / python = **%.1f×**" % (
         rps["ours"] / rps["ceiling"], rps["ours"] / rps["python"]))
     p()
+    # Each round runs the servers back to back, so a paired ratio cancels slow drifts in background load.
+    paired = [float(o["rps"]) / float(c["rps"]) for c, o in zip(
+        [r for r in rounds if r["name"] == "ceiling"], [r for r in rounds if r["name"] == "ours"])]
+    p("ours / ceiling per round: %s (median %.2f); server CPU per call, ceiling / ours: %.2f" % (
+        ", ".join("%.2f" % x for x in paired), statistics.median(paired),
+        median("ceiling", "server_cpu_us") / median("ours", "server_cpu_us")))
+    p()
     p("## Rounds")
     p()
     p("| run | server | req/s | p50 | p99 | succeeded | failed | bytes/response | server CPU/call | allocated/call | h2load CPU |")
