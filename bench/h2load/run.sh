@@ -173,7 +173,12 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- report -----------------------------------------------------------------------------------
 mkdir -p "$(dirname "$RESULTS")"
-COMMAND="h2load -D $DURATION -c $CONNECTIONS -m $STREAMS ${H2LOAD_ARGS[*]} -d request.bin --log-file=LOG https://127.0.0.1:PORT$METHOD_PATH"
+QUOTED_ARGS=()
+for arg in "${H2LOAD_ARGS[@]}"; do
+    [[ $arg == *' '* ]] && arg="'$arg'"
+    QUOTED_ARGS+=("$arg")
+done
+COMMAND="h2load -D $DURATION -c $CONNECTIONS -m $STREAMS ${QUOTED_ARGS[*]} -d request.bin --log-file=LOG https://127.0.0.1:PORT$METHOD_PATH"
 "$PYTHON" "$HERE/summarize.py" report "$WORK/runs.tsv" \
     --stamp "$STAMP" --commit "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src tests bench || echo '+dirty')" \
     --machine "$(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ { print $2 }') GiB" \
