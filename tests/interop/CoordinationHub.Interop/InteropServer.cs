@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
+using CoordinationHub.Rpc.Health;
+using CoordinationHub.Rpc.Reflection;
 using CoordinationHub.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,9 +45,12 @@ public sealed class InteropServer : IAsyncDisposable
             });
         });
         builder.Services.AddRpcServer();
+        builder.Services.AddRpcHealthChecks();
 
         var app = builder.Build();
         app.MapRpcService<InteropTestService>();
+        app.MapRpcHealthService();
+        app.MapRpcReflectionService();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InteropServer(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port);
