@@ -66,7 +66,14 @@ public sealed class InteropServer : IAsyncDisposable
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
-            terminated.Cancel();
+            try
+            {
+                terminated.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A second signal during shutdown: already stopping.
+            }
         });
         cancellationToken = terminated.Token;
         Console.WriteLine($"interop server listening on port {server.Port} (tls={useTls.ToString().ToLowerInvariant()})");
