@@ -31,7 +31,6 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private readonly CancellationTokenSource _callCancellation;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TaskCompletionSource _deadlineHandled = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string? _clientAcceptEncoding;
     private ITimer? _deadlineTimer;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
@@ -52,7 +51,6 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         _options = options;
         _logger = logger;
         RequestEncoding = requestEncoding;
-        _clientAcceptEncoding = http.Request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString();
         _requestedCompression = options.ResponseCompression;
         _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
     }
@@ -297,10 +295,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GrpcProtocol.ContentType;
         response.Headers[GrpcProtocol.AcceptEncodingHeader] = MessageCompression.AcceptEncodingValue;
+        // The client's accepted encodings matter only when a response is to be compressed, so the
+        // header is not read on the common uncompressed path.
         var requested = _requestedCompression;
         if (requested is not null
             && MessageCompression.IsSupported(requested)
-            && MessageCompression.Accepts(_clientAcceptEncoding, requested))
+            && MessageCompression.Accepts(_http.Request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString(), requested))
         {
             _effectiveCompression = requested;
             response.Headers[GrpcProtocol.EncodingHeader] = requested;
