@@ -11,6 +11,8 @@ public sealed class OurClientToPythonServerTests(PythonServerFixture server) : I
     {
         using var channel = InteropClient.CreateChannel("localhost", server.Port(useTls), useTls, Repository.CaFile);
 
-        await new InteropClient(channel).RunAsync(testCase).WaitAsync(TimeSpan.FromSeconds(60));
+        var failure = await Record.ExceptionAsync(() => new InteropClient(channel).RunAsync(testCase).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.True(failure is null, $"our client failed {testCase} (tls={useTls}) against grpcio: {failure}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
@@ -27,14 +26,8 @@ public sealed class RawGrpcClient : IDisposable
 
     public static byte[] Frame(IMessage message, byte flag = 0) => Frame(message.ToByteArray(), flag);
 
-    public static byte[] Frame(byte[] payload, byte flag = 0, uint? declaredLength = null)
-    {
-        var frame = new byte[5 + payload.Length];
-        frame[0] = flag;
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), declaredLength ?? (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        return frame;
-    }
+    public static byte[] Frame(byte[] payload, byte flag = 0, uint? declaredLength = null) =>
+        RawGrpc.RawFrame(flag, declaredLength ?? (uint)payload.Length, payload);
 
     public async Task<RawGrpcResponse> SendAsync(
         string path,

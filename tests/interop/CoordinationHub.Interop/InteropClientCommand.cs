@@ -28,18 +28,18 @@ public static class InteropClientCommand
             var selected = result.GetValue(testCase)!;
             var cases = selected == "all" ? InteropClient.Cases : [selected];
             var failed = 0;
-            foreach (var name2 in cases)
+            foreach (var caseName in cases)
             {
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    await client.RunAsync(name2);
-                    Console.WriteLine($"PASS {name2} ({watch.ElapsedMilliseconds} ms)");
+                    await client.RunAsync(caseName);
+                    Console.WriteLine($"PASS {caseName} ({watch.ElapsedMilliseconds} ms)");
                 }
                 catch (Exception exception)
                 {
                     failed++;
-                    Console.WriteLine($"FAIL {name2}: {exception.Message}");
+                    Console.WriteLine($"FAIL {caseName}: {exception.Message}");
                 }
             }
 
