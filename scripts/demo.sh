@@ -6,7 +6,7 @@
 #   scripts/demo.sh [--port=P]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/lib-dotnet.sh"
+source "$ROOT/scripts/lib-hub.sh"
 PORT=7443
 for arg in "$@"; do
   case $arg in
@@ -21,16 +21,13 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 BUF="$ROOT/.tools/node_modules/.bin/buf"
 CA="$ROOT/certs-dev/out/ca.pem"
 
-say "building the hub"
-DLL=$(build_dll "$ROOT/src/CoordinationHub.Server" CoordinationHub.Server)
+say "private PostgreSQL under .data/postgres, dev certificates, building the hub"
+hub_prepare
 
-say "starting the hub on https://localhost:$PORT (dev CA, HTTP/2 only)"
+say "starting the hub on https://localhost:$PORT (dev CA, HTTP/2 only, database $(hub_connection_string))"
 LOG=$(mktemp)
-(cd "$(dirname "$DLL")" && ASPNETCORE_ENVIRONMENT=Development \
-  Hub__Tls__Port="$PORT" \
-  Hub__Tls__CertificatePath="$ROOT/certs-dev/out/server.pem" \
-  Hub__Tls__PrivateKeyPath="$ROOT/certs-dev/out/server.key" \
-  exec dotnet "$DLL") >"$LOG" 2>&1 &
+mapfile -t HUB_ENVIRONMENT < <(hub_environment "$PORT")
+(cd "$(dirname "$HUB_DLL")" && exec env "${HUB_ENVIRONMENT[@]}" dotnet "$HUB_DLL") >"$LOG" 2>&1 &
 HUB=$!
 trap 'kill "$HUB" 2>/dev/null || true; wait "$HUB" 2>/dev/null || true; rm -f "$LOG"' EXIT
 

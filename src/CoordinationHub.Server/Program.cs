@@ -1,12 +1,15 @@
 using CoordinationHub.Server.Hosting;
+using CoordinationHub.Server.Persistence;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddHubTransport();
+builder.Services.AddHubPersistence();
 builder.Services.AddHubRpc();
 
 var app = builder.Build();
+await app.MigrateHubDatabaseAsync();
 app.MapHubServices();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host the hub in-process.</summary>
 public partial class Program;

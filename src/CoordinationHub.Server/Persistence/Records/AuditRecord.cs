@@ -6,6 +6,9 @@ namespace CoordinationHub.Server.Persistence.Records;
 /// </summary>
 public sealed class AuditRecord
 {
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+
     public long Id { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
