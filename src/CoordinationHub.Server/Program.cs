@@ -1,15 +1,9 @@
 using CoordinationHub.Server.Hosting;
 using CoordinationHub.Server.Persistence;
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.AddHubTransport();
-builder.Services.AddHubPersistence();
-builder.Services.AddHubRpc();
-
-var app = builder.Build();
+var app = HubApplication.Build(args);
 await app.MigrateHubDatabaseAsync();
-app.MapHubServices();
 await app.RunAsync();
 
-/// <summary>Entry point; public so integration tests can host the hub in-process.</summary>
+/// <summary>Entry point; public so integration tests can find the hub's assembly and content root.</summary>
 public partial class Program;

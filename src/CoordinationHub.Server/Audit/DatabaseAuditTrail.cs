@@ -26,7 +26,7 @@ internal sealed class DatabaseAuditTrail(HubDbContext db, IDbContextFactory<HubD
 
     private AuditRecord ToRecord(AuditEntry entry) => new()
     {
-        OccurredAt = time.GetUtcNow(),
+        OccurredAt = DatabaseClock.Now(time),
         AgencyId = entry.AgencyId,
         CertificateThumbprint = entry.CertificateThumbprint,
         Officer = entry.Officer,
