@@ -47,15 +47,18 @@ internal sealed class CertificateToEnroll : IDisposable
         return new CertificateToEnroll(certificate, isIssuedByHub: false);
     }
 
-    public CertificateRecord ToRecord(string agencyId, DateTimeOffset now) => new()
+    public CertificateRecord ToRecord(string agencyId, DateTimeOffset now) => RecordFor(_certificate, agencyId, now);
+
+    /// <summary>The stored form of a certificate bound to <paramref name="agencyId"/>.</summary>
+    public static CertificateRecord RecordFor(X509Certificate2 certificate, string agencyId, DateTimeOffset now) => new()
     {
-        ThumbprintSha256 = CertificateThumbprints.Of(_certificate),
+        ThumbprintSha256 = CertificateThumbprints.Of(certificate),
         AgencyId = agencyId,
-        Subject = _certificate.Subject,
-        SerialNumber = _certificate.SerialNumber.ToLowerInvariant(),
-        NotBefore = new DateTimeOffset(_certificate.NotBefore.ToUniversalTime()),
-        NotAfter = new DateTimeOffset(_certificate.NotAfter.ToUniversalTime()),
-        CertificatePem = _certificate.ExportCertificatePem(),
+        Subject = certificate.Subject,
+        SerialNumber = certificate.SerialNumber.ToLowerInvariant(),
+        NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
+        NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime()),
+        CertificatePem = certificate.ExportCertificatePem(),
         CreatedAt = now,
     };
 
