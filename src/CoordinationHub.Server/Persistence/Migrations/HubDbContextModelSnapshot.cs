@@ -21,7 +21,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("case_numbers", "cases");
 
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.AgencyRecord", b =>
                 {
@@ -164,6 +167,370 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("entries", "audit");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.CaseEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("events", "cases");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Antemortem")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("antemortem");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("Circumstances")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("circumstances");
+
+                    b.Property<string>("Contacts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("contacts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Genetic")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("genetic");
+
+                    b.Property<string>("Identity")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("identity");
+
+                    b.Property<string>("Investigation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("investigation");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("location");
+
+                    b.Property<string>("MergedIntoCaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("merged_into_case_id");
+
+                    b.PrimitiveCollection<List<string>>("NameKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_keys");
+
+                    b.Property<string>("NameSearch")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_search");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NameKeys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKeys"), "gin");
+
+                    b.HasIndex("NameSearch");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("cases", "cases");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.CaseReportRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("CreatedCase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("created_case");
+
+                    b.Property<string>("LocalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("local_reference");
+
+                    b.Property<string>("OriginalCaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("original_case_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("AgencyId", "CaseId");
+
+                    b.HasIndex("AgencyId", "RequestId")
+                        .IsUnique();
+
+                    b.ToTable("reports", "cases");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.DuplicateFlagRecord", b =>
+                {
+                    b.Property<Guid>("FlagId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("flag_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OtherCaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("other_case_id");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("ResolutionReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_reason");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedByAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("resolved_by_agency_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("FlagId");
+
+                    b.HasIndex("OtherCaseId");
+
+                    b.HasIndex("CaseId", "OtherCaseId")
+                        .IsUnique();
+
+                    b.ToTable("duplicate_flags", "cases");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.ReferralRecord", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("DataCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("data_categories");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FromAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("from_agency_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StateReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("state_reason");
+
+                    b.Property<string>("ToAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("to_agency_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ReferralId");
+
+                    b.HasIndex("DueAt")
+                        .HasFilter("state IN ('Pending', 'Accepted')");
+
+                    b.HasIndex("FromAgencyId", "CreatedAt");
+
+                    b.HasIndex("FromAgencyId", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("ToAgencyId", "CreatedAt");
+
+                    b.HasIndex("CaseId", "ToAgencyId", "State");
+
+                    b.ToTable("referrals", "cases");
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.CertificateRecord", b =>
                 {
                     b.Property<string>("ThumbprintSha256")
@@ -266,6 +633,26 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("signing_keys", "trust");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.CaseReportRecord", b =>
+                {
+                    b.HasOne("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", "Case")
+                        .WithMany("Reports")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.ReferralRecord", b =>
+                {
+                    b.HasOne("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.CertificateRecord", b =>
                 {
                     b.HasOne("CoordinationHub.Server.Persistence.Records.AgencyRecord", "Agency")
@@ -280,6 +667,11 @@ namespace CoordinationHub.Server.Persistence.Migrations
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.AgencyRecord", b =>
                 {
                     b.Navigation("Certificates");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }
