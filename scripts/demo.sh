@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The end-to-end demo, as far as the hub goes today: builds and starts the hub over TLS with the
-# dev certificates, then shows a gRPC stack nobody here wrote (buf curl) discovering the hub's
-# services through reflection, checking health and calling coordination.v1.HubInfoService.
+# dev certificates, then shows health, reflection and coordination.v1.HubInfoService answering
+# twice: through our own client (hubctl, scripts/hubctl.sh) and through a gRPC stack nobody here
+# wrote (buf curl). Stops the hub it started, however it ends.
 #
 #   scripts/demo.sh [--port=P]
 set -euo pipefail
@@ -24,6 +25,11 @@ CA="$ROOT/certs-dev/out/ca.pem"
 say "private PostgreSQL under .data/postgres, dev certificates, building the hub"
 hub_prepare
 
+say "building hubctl, our command-line client"
+build_dll "$ROOT/src/CoordinationHub.Cli" hubctl >/dev/null
+# Built once above; scripts/hubctl.sh adds the dev CA and dev client certificate as defaults.
+hubctl() { HUBCTL_NO_BUILD=1 HUBCTL_HUB="https://localhost:$PORT" "$ROOT/scripts/hubctl.sh" "$@"; }
+
 say "starting the hub on https://localhost:$PORT (dev CA, HTTP/2 only, database $(hub_connection_string))"
 LOG=$(mktemp)
 mapfile -t HUB_ENVIRONMENT < <(hub_environment "$PORT")
@@ -38,16 +44,25 @@ for _ in $(seq 100); do
   sleep 0.2
 done
 
+say "hubctl health: grpc.health.v1.Health/Check through our client (exit 0 = SERVING)"
+hubctl health
+
+say "hubctl services --methods: grpc.reflection.v1 through our client, methods from the served descriptors"
+hubctl services --methods
+
+say "hubctl info: coordination.v1.HubInfoService/GetHubInfo through our client"
+hubctl info
+
 say "buf curl lists the hub's services through server reflection"
 call --list-services "https://localhost:$PORT"
 
 say "buf curl lists every method (schema from reflection, no .proto at hand)"
 call --list-methods "https://localhost:$PORT"
 
-say "grpc.health.v1.Health/Check (overall)"
+say "buf curl: grpc.health.v1.Health/Check (overall)"
 call -d '{}' "https://localhost:$PORT/grpc.health.v1.Health/Check"
 
-say "coordination.v1.HubInfoService/GetHubInfo"
+say "buf curl: coordination.v1.HubInfoService/GetHubInfo"
 call -d '{}' "https://localhost:$PORT/coordination.v1.HubInfoService/GetHubInfo"
 
 say "a service the hub does not serve answers UNIMPLEMENTED"

@@ -1,0 +1,33 @@
+namespace CoordinationHub.Cli;
+
+/// <summary>
+/// hubctl's exit codes. Scripts and monitoring branch on them, so they are a contract: never
+/// renumber, only add.
+/// </summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what was asked (for <c>health</c>: the hub or service is SERVING).</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command line or a file it names is wrong; nothing was sent to the hub.</summary>
+    public const int Usage = 1;
+
+    /// <summary>The hub answered with a gRPC error status (printed as <c>CODE: message</c>).</summary>
+    public const int RpcError = 2;
+
+    /// <summary><c>health</c> reached the hub, but the service is not SERVING.</summary>
+    public const int NotServing = 3;
+
+    /// <summary>The hub could not be reached: connection refused, DNS, or a failed TLS handshake (UNAVAILABLE).</summary>
+    public const int Unavailable = 4;
+
+    /// <summary>The table appended to every <c>--help</c>.</summary>
+    public static IReadOnlyList<(int Code, string Meaning)> Documented { get; } =
+    [
+        (Ok, "success (health: SERVING)"),
+        (Usage, "usage error: bad option, unreadable certificate or key file"),
+        (RpcError, "the hub answered with a gRPC error; 'CODE: message' on stderr"),
+        (NotServing, "health: the service is not SERVING"),
+        (Unavailable, "the hub is unreachable or the TLS handshake failed (UNAVAILABLE)"),
+    ];
+}

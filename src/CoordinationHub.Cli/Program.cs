@@ -1,0 +1,3 @@
+using CoordinationHub.Cli;
+
+return await HubCtl.RunAsync(args, CliConsole.FromProcess());

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CoordinationHub.Cli.Tests.Infrastructure;
+
+namespace CoordinationHub.Cli.Tests;
+
+[Collection(HubTestGroup.Name)]
+public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
+{
+    private readonly string _tempDirectory = Directory.CreateTempSubdirectory("hubctl-tests-").FullName;
+
+    [Fact]
+    public async Task Info_NothingListening_ExitsFourSayingItCannotConnect()
+    {
+        var port = FreePort();
+
+        var run = await HubCtlRun.RunAsync(null, "info", "--hub", $"https://localhost:{port}", "--ca", DevCertificates.CaFile);
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.StartsWith($"UNAVAILABLE: cannot connect to https://localhost:{port}/", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Health_CaThatDidNotIssueTheHubCertificate_ExitsFourNamingTheTlsFailure()
+    {
+        var wrongCa = Path.Combine(_tempDirectory, "other-ca.pem");
+        await File.WriteAllTextAsync(wrongCa, CreateSelfSignedCaPem());
+
+        var run = await HubCtlRun.RunAsync(null, "health", "--hub", hub.Address.ToString(), "--ca", wrongCa);
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.StartsWith("UNAVAILABLE: TLS handshake with", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--ca", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Info_CaFileMissing_ExitsOneWithoutCalling()
+    {
+        var missing = Path.Combine(_tempDirectory, "missing.pem");
+
+        var run = await HubCtlRun.RunAsync(null, "info", "--hub", hub.Address.ToString(), "--ca", missing);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains(missing, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Info_KeyWithoutCertificate_ExitsOne()
+    {
+        var run = await HubCtlRun.AgainstAsync(hub, "info", "--key", DevCertificates.ClientKey);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains("--key needs --cert", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Info_CertificateWithWrongKey_ExitsOneNamingTheFiles()
+    {
+        var run = await HubCtlRun.AgainstAsync(hub, "info", "--cert", DevCertificates.ClientCertificate, "--key", DevCertificates.ServerKey);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains(DevCertificates.ClientCertificate, run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_tempDirectory, recursive: true);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string CreateSelfSignedCaPem()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Not the hub's CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        return certificate.ExportCertificatePem();
+    }
+}

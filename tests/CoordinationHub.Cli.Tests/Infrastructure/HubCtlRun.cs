@@ -1,0 +1,24 @@
+namespace CoordinationHub.Cli.Tests.Infrastructure;
+
+/// <summary>One hubctl invocation, run in-process, with what it printed and how it exited.</summary>
+public sealed record HubCtlRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>
+    /// Runs hubctl with <paramref name="args"/> and only the environment variables given: the
+    /// test's own environment never leaks in.
+    /// </summary>
+    public static async Task<HubCtlRun> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(output, error, name => environment?.GetValueOrDefault(name), isTerminal: false);
+        var exitCode = await HubCtl.RunAsync(args, console);
+        return new HubCtlRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs hubctl against <paramref name="hub"/>, trusting the dev CA.</summary>
+    public static Task<HubCtlRun> AgainstAsync(HubFixture hub, params string[] args) =>
+        RunAsync(null, ["--hub", hub.Address.ToString(), "--ca", DevCertificates.CaFile, .. args]);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}--- stderr\n{Error}";
+}
