@@ -1,0 +1,37 @@
+namespace CoordinationHub.Domain.Matching;
+
+/// <summary>Compares two name tokens: known-name table first, then phonetic keys.</summary>
+public static class TokenSimilarity
+{
+    /// <summary>Below this, two tokens are different names rather than two spellings of one.</summary>
+    public const double SameNameFloor = 0.6;
+
+    public static TokenMatch Compare(NameToken a, NameToken b)
+    {
+        var crossScript = a.Script != b.Script;
+        if (a.Spelling == b.Spelling && !crossScript)
+        {
+            return new TokenMatch(1, TokenMatchKind.SameSpelling);
+        }
+
+        if (a.KnownName is not null && b.KnownName is not null)
+        {
+            // The table exists to tell apart names whose keys coincide (Hassan, Hussein): trust it both ways.
+            return a.KnownName == b.KnownName
+                ? new TokenMatch(1, crossScript ? TokenMatchKind.Transliteration : TokenMatchKind.KnownVariant)
+                : new TokenMatch(0, TokenMatchKind.Different);
+        }
+
+        if (a.Key == b.Key)
+        {
+            // A short skeleton (Ali: "AL") is shared by many names, so agreeing on it proves less.
+            var score = a.Key.Length switch { >= 3 => 0.95, 2 => 0.9, _ => 0.75 };
+            return new TokenMatch(score, crossScript ? TokenMatchKind.Transliteration : TokenMatchKind.SamePhoneticKey);
+        }
+
+        var similarity = KeySimilarity.Of(a.Key, b.Key) * 0.9;
+        return similarity >= SameNameFloor
+            ? new TokenMatch(similarity, crossScript ? TokenMatchKind.Transliteration : TokenMatchKind.CloseSpelling)
+            : new TokenMatch(0, TokenMatchKind.Different);
+    }
+}
