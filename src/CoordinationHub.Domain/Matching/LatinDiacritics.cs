@@ -13,7 +13,9 @@ internal static class LatinDiacritics
     private static readonly FrozenDictionary<char, string> Folds = Build(
         ("a", "àáâãäåāăąạảấầắằ"),
         ("ae", "æ"),
-        ("c", "çćĉċč"),
+        ("c", "ćĉċč"),
+        // Cedilla c is s in the French spellings of Maghrebi names (Fayçal).
+        ("s", "ç"),
         ("d", "ďđḍḏḑ"),
         ("e", "èéêëēĕėęěẹẻẽếề"),
         ("g", "ĝğġģǧ"),
