@@ -10,7 +10,7 @@ public static class NameComparer
 {
     private const double PenaltyPerExtraName = 0.03;
     private const double DifferentGivenNameFactor = 0.7;
-    private const double DifferentOrderFactor = 0.85;
+    private const double DifferentOrderFactor = 0.7;
     private const double SingleNameCeiling = 0.6;
 
     /// <summary>The best comparison over every pair of variants.</summary>
@@ -79,7 +79,7 @@ public static class NameComparer
         if (HasCrossing(alignment))
         {
             score *= DifferentOrderFactor;
-            reasons.Add("names in a different order");
+            reasons.Add("names in a different order (father and son swapped, or family name first)");
         }
 
         if (shorter == 1)

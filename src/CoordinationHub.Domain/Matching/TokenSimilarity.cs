@@ -4,7 +4,7 @@ namespace CoordinationHub.Domain.Matching;
 public static class TokenSimilarity
 {
     /// <summary>Below this, two tokens are different names rather than two spellings of one.</summary>
-    public const double SameNameFloor = 0.6;
+    public const double SameNameFloor = 0.7;
 
     public static TokenMatch Compare(NameToken a, NameToken b)
     {
@@ -29,9 +29,14 @@ public static class TokenSimilarity
             return new TokenMatch(score, crossScript ? TokenMatchKind.Transliteration : TokenMatchKind.SamePhoneticKey);
         }
 
-        var similarity = KeySimilarity.Of(a.Key, b.Key) * 0.9;
+        var similarity = KeySimilarity.Of(WithoutAbd(a.Key), WithoutAbd(b.Key)) * 0.9;
         return similarity >= SameNameFloor
             ? new TokenMatch(similarity, crossScript ? TokenMatchKind.Transliteration : TokenMatchKind.CloseSpelling)
             : new TokenMatch(0, TokenMatchKind.Different);
     }
+
+    // "Abd al-X" compounds share their first three letters; whether they are one name depends on X alone
+    // (Abd al-Rahman and Abd al-Rahim are two names).
+    private static string WithoutAbd(string key) =>
+        key.Length > 3 && key.StartsWith("ABD", StringComparison.Ordinal) ? key[3..] : key;
 }
