@@ -9,8 +9,8 @@ namespace CoordinationHub.Domain.Matching;
 public static class NameComparer
 {
     private const double PenaltyPerExtraName = 0.03;
-    private const double DifferentGivenNameFactor = 0.7;
-    private const double DifferentOrderFactor = 0.7;
+    private const double GivenNamesNotAlignedFactor = 0.65;
+    private const double DifferentOrderFactor = 0.85;
     private const double SingleNameCeiling = 0.6;
 
     /// <summary>The best comparison over every pair of variants.</summary>
@@ -63,23 +63,24 @@ public static class NameComparer
             reasons.Add($"{Role(pair.IndexA, pair.IndexB, a.Count, b.Count)}: {a[pair.IndexA].Original} ~ {b[pair.IndexB].Original} ({Describe(pair.Match.Kind)})");
         }
 
-        var givenA = alignment.FirstOrDefault(p => p.IndexA == 0);
-        var givenB = alignment.FirstOrDefault(p => p.IndexB == 0);
-        if (givenA is null && givenB is null)
+        if (!alignment.Any(p => p.IndexA == 0 && p.IndexB == 0))
         {
-            score *= DifferentGivenNameFactor;
-            reasons.Add($"given name differs: {a[0].Original} / {b[0].Original}");
+            // Either the given names differ (brothers), or one name's given name is the other's father's
+            // name: "Omar Salah Jubouri" against "Salah Jubouri" is as likely the father as a shortened form.
+            score *= GivenNamesNotAlignedFactor;
+            reasons.Add(alignment.Any(p => p.IndexA == 0 || p.IndexB == 0)
+                ? "given names do not line up (names in another order, or a father's name in place of the given name)"
+                : $"given name differs: {a[0].Original} / {b[0].Original}");
+        }
+        else if (HasCrossing(alignment))
+        {
+            score *= DifferentOrderFactor;
+            reasons.Add("father's and grandfather's names in a different order");
         }
 
         if (a.Count >= 2 && b.Count >= 2 && !alignment.Any(p => p.IndexA == a.Count - 1) && !alignment.Any(p => p.IndexB == b.Count - 1))
         {
             reasons.Add($"family name differs: {a[^1].Original} / {b[^1].Original}");
-        }
-
-        if (HasCrossing(alignment))
-        {
-            score *= DifferentOrderFactor;
-            reasons.Add("names in a different order (father and son swapped, or family name first)");
         }
 
         if (shorter == 1)
@@ -91,7 +92,7 @@ public static class NameComparer
         return new NameComparison(Math.Clamp(score, 0, 1), reasons);
     }
 
-    // Matched pairs whose order disagrees: "Ali Mohamed" against "Mohamed Ali" is son and father swapped.
+    // Matched pairs whose order disagrees.
     private static bool HasCrossing(IReadOnlyList<AlignedPair> alignment) =>
         alignment.Any(p => alignment.Any(q => p.IndexA < q.IndexA && p.IndexB > q.IndexB));
 
