@@ -14,7 +14,7 @@ namespace CoordinationHub.Rpc.Internal;
 /// the status reaches the client. Writes and the deadline race for that path under one lock, so a
 /// status is sent exactly once and never interleaved with a message.
 /// </summary>
-internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
+internal sealed partial class HttpServerCallContext : ServerCallContext, IDisposable
 {
     private const int Running = 0;
     private const int Completed = 1;
@@ -64,7 +64,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override CancellationToken CancellationToken => _cancellationToken;
 
-    public override Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
+    public override Metadata RequestHeaders => _requestHeaders ??= new Metadata(this);
 
     public override Metadata ResponseTrailers => _responseTrailers ??= new Metadata();
 
@@ -321,17 +321,6 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
                 ? new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded")
                 : new RpcException(StatusCode.Cancelled, "The call is already complete.");
         }
-    }
-
-    private Metadata ReadRequestHeaders()
-    {
-        var metadata = new Metadata();
-        foreach (var header in _http.Request.Headers)
-        {
-            MetadataHeaders.AddFromHeader(metadata, header.Key, header.Value);
-        }
-
-        return metadata;
     }
 
     private static string FormatPeer(ConnectionInfo connection)
