@@ -14,9 +14,10 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
     /// <summary>Suffix that marks a key whose value is binary.</summary>
     public const string BinarySuffix = "-bin";
 
-    private readonly List<MetadataEntry> _entries = [];
+    // Created on first use: request metadata that is only looked up by key never needs the list.
+    private List<MetadataEntry>? _entries;
 
-    // Request headers stay in the HTTP request until something needs more than one lookup by key.
+    // Request headers stay in the HTTP request until something needs more than a lookup by key.
     private IDeferredMetadata? _deferred;
 
     /// <summary>Empty metadata.</summary>
@@ -42,7 +43,7 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
                 deferred.CopyTo(this);
             }
 
-            return _entries;
+            return _entries ??= [];
         }
     }
 

@@ -138,10 +138,14 @@ internal abstract class ServerCallHandler
         }
     }
 
+    // The lambda lives in its own method: captured parameters make the compiler allocate the closure
+    // on entry to the method that declares them, so a shared method would allocate it on every call,
+    // interceptors or not.
     private Task RunAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, int index) =>
-        index == interceptors.Length
-            ? InvokeAsync(call)
-            : interceptors[index].InterceptAsync(call, _ => RunAsync(call, interceptors, index + 1));
+        index == interceptors.Length ? InvokeAsync(call) : InterceptAsync(call, interceptors, index);
+
+    private Task InterceptAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, int index) =>
+        interceptors[index].InterceptAsync(call, _ => RunAsync(call, interceptors, index + 1));
 
     private sealed record HostServices(
         ILogger Logger, RpcServerOptions Options, TimeProvider Time, IServerCallInterceptor[] Interceptors, IServiceProviderIsService? IsService)
