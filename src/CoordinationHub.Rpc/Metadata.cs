@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Text;
+using CoordinationHub.Rpc.Internal;
 
 namespace CoordinationHub.Rpc;
 
@@ -12,13 +14,38 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
     /// <summary>Suffix that marks a key whose value is binary.</summary>
     public const string BinarySuffix = "-bin";
 
-    private readonly List<MetadataEntry> _entries = [];
+    // Created on first use: request metadata that is only looked up by key never needs the list.
+    private List<MetadataEntry>? _entries;
+
+    // Request headers stay in the HTTP request until something needs more than a lookup by key.
+    private IDeferredMetadata? _deferred;
+
+    /// <summary>Empty metadata.</summary>
+    public Metadata()
+    {
+    }
+
+    internal Metadata(IDeferredMetadata deferred) => _deferred = deferred;
 
     /// <inheritdoc />
-    public int Count => _entries.Count;
+    public int Count => Entries.Count;
 
     /// <inheritdoc />
-    public MetadataEntry this[int index] => _entries[index];
+    public MetadataEntry this[int index] => Entries[index];
+
+    private List<MetadataEntry> Entries
+    {
+        get
+        {
+            if (_deferred is { } deferred)
+            {
+                _deferred = null;
+                deferred.CopyTo(this);
+            }
+
+            return _entries ??= [];
+        }
+    }
 
     /// <summary>Adds a text entry. The key is lower-cased; it must not end in <c>-bin</c>.</summary>
     public Metadata Add(string key, string value)
@@ -37,7 +64,7 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
             }
         }
 
-        _entries.Add(new MetadataEntry(normalized, value));
+        Entries.Add(new MetadataEntry(normalized, value));
         return this;
     }
 
@@ -50,20 +77,25 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
             throw new ArgumentException($"Binary metadata key '{normalized}' must end in '-bin'.", nameof(key));
         }
 
-        _entries.Add(new MetadataEntry(normalized, value.ToArray()));
+        Entries.Add(new MetadataEntry(normalized, value.ToArray()));
         return this;
     }
 
     /// <summary>Adds an already-validated entry.</summary>
     public Metadata Add(MetadataEntry entry)
     {
-        _entries.Add(entry);
+        Entries.Add(entry);
         return this;
     }
 
     /// <summary>The last text value for <paramref name="key"/>, or null.</summary>
     public string? GetValue(string key)
     {
+        if (_deferred is { } deferred && deferred.TryGetLastText(key.ToLowerInvariant(), out var text))
+        {
+            return text;
+        }
+
         var entry = Find(key);
         return entry?.Value;
     }
@@ -71,6 +103,11 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
     /// <summary>The last binary value for <paramref name="key"/>, or null.</summary>
     public byte[]? GetValueBytes(string key)
     {
+        if (_deferred is { } deferred && deferred.TryGetLastText(key.ToLowerInvariant(), out var text))
+        {
+            return text is null ? null : Encoding.ASCII.GetBytes(text);
+        }
+
         var entry = Find(key);
         return entry?.ValueBytes;
     }
@@ -79,18 +116,18 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
     public IEnumerable<MetadataEntry> GetAll(string key)
     {
         var normalized = key.ToLowerInvariant();
-        return _entries.Where(e => e.Key == normalized);
+        return Entries.Where(e => e.Key == normalized);
     }
 
     /// <summary>Removes every entry with <paramref name="key"/>; returns how many were removed.</summary>
     public int RemoveAll(string key)
     {
         var normalized = key.ToLowerInvariant();
-        return _entries.RemoveAll(e => e.Key == normalized);
+        return Entries.RemoveAll(e => e.Key == normalized);
     }
 
     /// <inheritdoc />
-    public IEnumerator<MetadataEntry> GetEnumerator() => _entries.GetEnumerator();
+    public IEnumerator<MetadataEntry> GetEnumerator() => Entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -100,11 +137,12 @@ public sealed class Metadata : IReadOnlyList<MetadataEntry>
     private MetadataEntry? Find(string key)
     {
         var normalized = key.ToLowerInvariant();
-        for (var i = _entries.Count - 1; i >= 0; i--)
+        var entries = Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
         {
-            if (_entries[i].Key == normalized)
+            if (entries[i].Key == normalized)
             {
-                return _entries[i];
+                return entries[i];
             }
         }
 

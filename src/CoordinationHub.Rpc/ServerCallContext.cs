@@ -8,6 +8,10 @@ namespace CoordinationHub.Rpc;
 /// </summary>
 public abstract class ServerCallContext
 {
+    // Built on first use, not in the constructor: every call would otherwise allocate an anonymous
+    // principal, which the Kestrel context never uses because it overrides User.
+    private ClaimsPrincipal? _anonymous;
+
     /// <summary>The called method.</summary>
     public abstract IMethod Method { get; }
 
@@ -30,7 +34,7 @@ public abstract class ServerCallContext
     /// The principal the host's authentication established for this call (anonymous when none did).
     /// Authorization interceptors read it; the transport itself never interprets it.
     /// </summary>
-    public virtual ClaimsPrincipal User { get; } = new(new ClaimsIdentity());
+    public virtual ClaimsPrincipal User => _anonymous ??= new(new ClaimsIdentity());
 
     /// <summary>An id for this call that appears in server logs; safe to give to a caller.</summary>
     public abstract string CallId { get; }

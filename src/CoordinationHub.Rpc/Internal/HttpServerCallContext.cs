@@ -14,7 +14,7 @@ namespace CoordinationHub.Rpc.Internal;
 /// the status reaches the client. Writes and the deadline race for that path under one lock, so a
 /// status is sent exactly once and never interleaved with a message.
 /// </summary>
-internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
+internal sealed partial class HttpServerCallContext : ServerCallContext, IDisposable
 {
     private const int Running = 0;
     private const int Completed = 1;
@@ -28,10 +28,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private readonly HttpContext _http;
     private readonly RpcServerOptions _options;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _callCancellation;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly TaskCompletionSource _deadlineHandled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Only a call with a deadline needs its own token source, timer and completion signal; without
+    // one the call's token is the request's.
+    private CancellationTokenSource? _callCancellation;
+    private CancellationToken _cancellationToken;
     private ITimer? _deadlineTimer;
+    private TaskCompletionSource? _deadlineHandled;
+    private CallWriteLock _writeLock;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
     private Dictionary<object, object?>? _items;
@@ -52,16 +55,16 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         _logger = logger;
         RequestEncoding = requestEncoding;
         _requestedCompression = options.ResponseCompression;
-        _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        _cancellationToken = http.RequestAborted;
     }
 
     public override IMethod Method { get; }
 
     public override DateTime Deadline => _deadline;
 
-    public override CancellationToken CancellationToken => _callCancellation.Token;
+    public override CancellationToken CancellationToken => _cancellationToken;
 
-    public override Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
+    public override Metadata RequestHeaders => _requestHeaders ??= new Metadata(this);
 
     public override Metadata ResponseTrailers => _responseTrailers ??= new Metadata();
 
@@ -97,7 +100,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// Completes when a deadline-driven status has been sent (at once when the deadline did not win).
     /// The request delegate awaits it: returning earlier would let Kestrel end the stream without a status.
     /// </summary>
-    public Task DeadlineHandled => DeadlineExceeded ? _deadlineHandled.Task : Task.CompletedTask;
+    public Task DeadlineHandled => DeadlineExceeded ? _deadlineHandled!.Task : Task.CompletedTask;
 
     public HttpContext HttpContext => _http;
 
@@ -118,6 +121,9 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             return;
         }
 
+        _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+        _cancellationToken = _callCancellation.Token;
+        _deadlineHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _deadline = timeProvider.GetUtcNow().UtcDateTime + timeout;
         _deadlineTimer = timeProvider.CreateTimer(static state => _ = ((HttpServerCallContext)state!).OnDeadlineAsync(), this, timeout, Timeout.InfiniteTimeSpan);
     }
@@ -215,7 +221,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     public void Dispose()
     {
         _deadlineTimer?.Dispose();
-        _callCancellation.Dispose();
+        _callCancellation?.Dispose();
         _writeLock.Dispose();
     }
 
@@ -230,7 +236,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         try
         {
             // Cancel first so a handler blocked in a flush lets go of the write lock.
-            await _callCancellation.CancelAsync().ConfigureAwait(false);
+            await _callCancellation!.CancelAsync().ConfigureAwait(false);
             if (await _writeLock.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false))
             {
                 try
@@ -252,7 +258,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
         finally
         {
-            _deadlineHandled.TrySetResult();
+            _deadlineHandled!.TrySetResult();
         }
     }
 
@@ -315,17 +321,6 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
                 ? new RpcException(StatusCode.DeadlineExceeded, "Deadline Exceeded")
                 : new RpcException(StatusCode.Cancelled, "The call is already complete.");
         }
-    }
-
-    private Metadata ReadRequestHeaders()
-    {
-        var metadata = new Metadata();
-        foreach (var header in _http.Request.Headers)
-        {
-            MetadataHeaders.AddFromHeader(metadata, header.Key, header.Value);
-        }
-
-        return metadata;
     }
 
     private static string FormatPeer(ConnectionInfo connection)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace CoordinationHub.Rpc.Internal;
 
@@ -37,53 +38,90 @@ internal static class MessageCompression
         return false;
     }
 
-    public static byte[] Compress(string encoding, ReadOnlySpan<byte> data)
+    /// <summary>Compresses <paramref name="data"/> into a pooled buffer; dispose the result to return it.</summary>
+    public static PooledBufferStream Compress(string encoding, ReadOnlySpan<byte> data)
     {
-        using var output = new MemoryStream(data.Length / 2 + 16);
-        using (var compressor = CreateStream(encoding, output, CompressionMode.Compress))
+        var output = new PooledBufferStream(data.Length / 2 + 64);
+        try
         {
-            compressor.Write(data);
-        }
+            using (var compressor = CreateStream(encoding, output, CompressionMode.Compress))
+            {
+                compressor.Write(data);
+            }
 
-        return output.ToArray();
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
-    /// Decompresses <paramref name="data"/>, refusing output larger than <paramref name="maxSize"/> so a
-    /// small "zip bomb" frame cannot exhaust memory.
+    /// Decompresses <paramref name="data"/> into a pooled buffer (dispose the result to return it),
+    /// refusing output larger than <paramref name="maxSize"/> so a small "zip bomb" frame cannot
+    /// exhaust memory.
     /// </summary>
-    public static byte[] Decompress(string encoding, ReadOnlySequence<byte> data, int maxSize)
+    public static PooledBufferStream Decompress(string encoding, ReadOnlySequence<byte> data, int maxSize)
     {
+        // A frame in one array-backed segment (the usual case) is read in place; otherwise it is
+        // gathered into a pooled array first.
+        byte[]? gathered = null;
+        PooledBufferStream? output = new((int)Math.Min(Math.Max(data.Length * 4, 4096), Math.Min(maxSize + 1L, 1024 * 1024)));
         try
         {
-            using var input = new MemoryStream(data.ToArray(), writable: false);
-            using var decompressor = CreateStream(encoding, input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
+            MemoryStream input;
+            if (data.IsSingleSegment && MemoryMarshal.TryGetArray(data.First, out var segment))
             {
-                int read;
-                while ((read = decompressor.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    if (output.Length + read > maxSize)
-                    {
-                        throw new RpcException(StatusCode.ResourceExhausted,
-                            $"Decompressed message exceeds the maximum message size of {maxSize} bytes.");
-                    }
+                input = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+            }
+            else
+            {
+                gathered = ArrayPool<byte>.Shared.Rent((int)data.Length);
+                data.CopyTo(gathered);
+                input = new MemoryStream(gathered, 0, (int)data.Length, writable: false);
+            }
 
-                    output.Write(buffer, 0, read);
+            using (input)
+            using (var decompressor = CreateStream(encoding, input, CompressionMode.Decompress))
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+                try
+                {
+                    int read;
+                    while ((read = decompressor.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        if (output.Length + read > maxSize)
+                        {
+                            throw new RpcException(StatusCode.ResourceExhausted,
+                                $"Decompressed message exceeds the maximum message size of {maxSize} bytes.");
+                        }
+
+                        output.Write(buffer, 0, read);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
 
-            return output.ToArray();
+            var result = output;
+            output = null;
+            return result;
         }
         catch (InvalidDataException)
         {
             throw new RpcException(StatusCode.Internal, $"Message is not valid {encoding} data.");
+        }
+        finally
+        {
+            output?.Dispose();
+            if (gathered is not null)
+            {
+                ArrayPool<byte>.Shared.Return(gathered);
+            }
         }
     }
 

@@ -72,7 +72,8 @@ internal static class MessageFraming
         try
         {
             message.WriteTo(plain.AsSpan(0, size));
-            var compressed = MessageCompression.Compress(encoding, plain.AsSpan(0, size));
+            using var compressedStream = MessageCompression.Compress(encoding, plain.AsSpan(0, size));
+            var compressed = compressedStream.WrittenMemory.Span;
             EnsureSendSize(compressed.Length, maxSize);
             var span = writer.GetSpan(GrpcProtocol.HeaderSize + compressed.Length);
             span[0] = 1;
@@ -126,7 +127,9 @@ internal static class MessageFraming
                 throw new RpcException(StatusCode.Internal, "Received a compressed message but no grpc-encoding was negotiated.");
             }
 
-            message = Parse(parser, new ReadOnlySequence<byte>(MessageCompression.Decompress(encoding, payload, maxSize)));
+            // Parsing copies what it keeps, so the pooled buffer can go back as soon as it is done.
+            using var plain = MessageCompression.Decompress(encoding, payload, maxSize);
+            message = Parse(parser, new ReadOnlySequence<byte>(plain.WrittenMemory));
         }
         else
         {

@@ -20,6 +20,7 @@ internal abstract class ServerCallHandler
     // Singletons of the host, resolved on the first call rather than on every call: the hot path
     // then allocates nothing for them (measured in docs/benchmarks.md).
     private HostServices? _host;
+    private bool? _serviceNeedsScope;
 
     protected ServerCallHandler(IMethod method) => Method = method;
 
@@ -97,12 +98,23 @@ internal abstract class ServerCallHandler
     /// <summary>Reads the request(s), invokes the service method and writes its response(s).</summary>
     protected abstract Task InvokeAsync(HttpServerCallContext call);
 
-    protected static TService ResolveService<TService>(HttpServerCallContext call)
-        where TService : class =>
-        call.Services.GetService<TService>() ?? ServiceFactory<TService>.Create(call.Services);
+    /// <summary>
+    /// The service instance for this call: from the call's scope when the type is registered or its
+    /// constructor takes services, otherwise built directly, so the call needs no scope at all.
+    /// </summary>
+    protected TService ResolveService<TService>(HttpServerCallContext call)
+        where TService : class
+    {
+        // Decided on the first call, per handler: each host has its own registrations.
+        var needsScope = _serviceNeedsScope ??= ServiceFactory<TService>.TakesServices
+            || _host!.IsService?.IsService(typeof(TService)) != false;
+        return needsScope
+            ? call.Services.GetService<TService>() ?? ServiceFactory<TService>.Create(call.Services)
+            : ServiceFactory<TService>.Create(NoServices.Instance);
+    }
 
     /// <summary>Reads exactly one request message, as unary and server-streaming calls require.</summary>
-    protected static async Task<TRequest> ReadSingleRequestAsync<TRequest>(HttpServerCallContext call, MessageParser<TRequest> parser)
+    protected static async ValueTask<TRequest> ReadSingleRequestAsync<TRequest>(HttpServerCallContext call, MessageParser<TRequest> parser)
         where TRequest : class, IMessage<TRequest>
     {
         var request = await call.ReadRequestAsync(parser).ConfigureAwait(false)
@@ -126,18 +138,24 @@ internal abstract class ServerCallHandler
         }
     }
 
+    // The lambda lives in its own method: captured parameters make the compiler allocate the closure
+    // on entry to the method that declares them, so a shared method would allocate it on every call,
+    // interceptors or not.
     private Task RunAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, int index) =>
-        index == interceptors.Length
-            ? InvokeAsync(call)
-            : interceptors[index].InterceptAsync(call, _ => RunAsync(call, interceptors, index + 1));
+        index == interceptors.Length ? InvokeAsync(call) : InterceptAsync(call, interceptors, index);
 
-    private sealed record HostServices(ILogger Logger, RpcServerOptions Options, TimeProvider Time, IServerCallInterceptor[] Interceptors)
+    private Task InterceptAsync(HttpServerCallContext call, IServerCallInterceptor[] interceptors, int index) =>
+        interceptors[index].InterceptAsync(call, _ => RunAsync(call, interceptors, index + 1));
+
+    private sealed record HostServices(
+        ILogger Logger, RpcServerOptions Options, TimeProvider Time, IServerCallInterceptor[] Interceptors, IServiceProviderIsService? IsService)
     {
         public static HostServices Resolve(IServiceProvider services) => new(
             services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
             services.GetRequiredService<IOptions<RpcServerOptions>>().Value,
             services.GetService<TimeProvider>() ?? TimeProvider.System,
-            [.. services.GetServices<IServerCallInterceptor>()]);
+            [.. services.GetServices<IServerCallInterceptor>()],
+            services.GetService<IServiceProviderIsService>());
     }
 
     /// <summary>Builds unregistered service types from the call's scope with a compiled, cached constructor call.</summary>
@@ -146,6 +164,18 @@ internal abstract class ServerCallHandler
     {
         private static readonly ObjectFactory Factory = ActivatorUtilities.CreateFactory(typeof(TService), Type.EmptyTypes);
 
+        /// <summary>False when the only public constructor is parameterless: building one needs no provider.</summary>
+        public static readonly bool TakesServices =
+            typeof(TService).GetConstructors() is not [{ } constructor] || constructor.GetParameters().Length != 0;
+
         public static TService Create(IServiceProvider services) => (TService)Factory(services, null);
+    }
+
+    /// <summary>The provider handed to parameterless constructors, which never ask it for anything.</summary>
+    private sealed class NoServices : IServiceProvider
+    {
+        public static readonly NoServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
     }
 }

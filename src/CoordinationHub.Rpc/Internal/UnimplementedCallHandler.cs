@@ -1,8 +1,9 @@
 using System.Globalization;
 using CoordinationHub.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordinationHub.Rpc.Internal;
 
@@ -10,37 +11,62 @@ namespace CoordinationHub.Rpc.Internal;
 /// Answers gRPC requests for paths no service claims with UNIMPLEMENTED as a trailers-only response,
 /// which gRPC clients understand, rather than a bare HTTP 404, which they map to a vaguer status.
 /// </summary>
-internal static class UnimplementedCallHandler
+/// <remarks>
+/// A terminal middleware at the very end of the pipeline, reached only when no endpoint answered,
+/// rather than a catch-all <c>{service}/{method}</c> route: such a route is a candidate in every match
+/// of a gRPC path, so routing would build its route values on every call (measured in
+/// docs/benchmarks.md), only to discard them for the literal route.
+/// </remarks>
+internal sealed class UnimplementedCallHandler : IStartupFilter
 {
-    private const string Pattern = "{unimplementedService}/{unimplementedMethod}";
-
-    public static void MapOnce(IEndpointRouteBuilder endpoints, RpcServiceRegistry registry)
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        if (endpoints.DataSources.SelectMany(d => d.Endpoints).Any(e => e.DisplayName == Pattern))
+        next(app);
+        var registry = app.ApplicationServices.GetRequiredService<RpcServiceRegistry>();
+        app.Use(nextDelegate => context => HandleAsync(context, registry, nextDelegate));
+    };
+
+    private static Task HandleAsync(HttpContext context, RpcServiceRegistry registry, RequestDelegate next)
+    {
+        // As the route it replaces: only once a service is mapped, only for /{service}/{method}, any
+        // verb and protocol, and everything that is not gRPC keeps the host's 404.
+        if (registry.IsEmpty
+            || !GrpcProtocol.IsGrpcContentType(context.Request.ContentType)
+            || !TryGetServiceName(context.Request.Path, out var service))
         {
-            return;
+            return next(context);
         }
 
-        endpoints.Map(Pattern, context => HandleAsync(context, registry))
-            .WithDisplayName(Pattern)
-            // Lowest precedence: every explicit route (gRPC or not) wins over the catch-all.
-            .Add(builder => ((RouteEndpointBuilder)builder).Order = int.MaxValue);
-    }
-
-    private static Task HandleAsync(HttpContext context, RpcServiceRegistry registry)
-    {
-        if (!GrpcProtocol.IsGrpcContentType(context.Request.ContentType))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        }
-
-        var service = (string?)context.Request.RouteValues["unimplementedService"] ?? string.Empty;
-        var known = registry.ServiceNames.Contains(service, StringComparer.Ordinal);
-        var detail = known
+        var detail = registry.Contains(service)
             ? string.Create(CultureInfo.InvariantCulture, $"Method is unimplemented: {context.Request.Path}.")
             : string.Create(CultureInfo.InvariantCulture, $"Service is unimplemented: {service}.");
         TrailersOnlyResponse.Write(context.Response, new RpcStatus(StatusCode.Unimplemented, detail));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The first of exactly two non-empty path segments (a trailing slash allowed, as routing allows it).</summary>
+    private static bool TryGetServiceName(PathString path, out string service)
+    {
+        service = string.Empty;
+        var value = path.Value.AsSpan();
+        if (value.Length < 2 || value[0] != '/')
+        {
+            return false;
+        }
+
+        value = value[1..];
+        if (value[^1] == '/')
+        {
+            value = value[..^1];
+        }
+
+        var slash = value.IndexOf('/');
+        if (slash <= 0 || slash == value.Length - 1 || value[(slash + 1)..].Contains('/'))
+        {
+            return false;
+        }
+
+        service = value[..slash].ToString();
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using CoordinationHub.Rpc.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +8,8 @@ namespace CoordinationHub.Rpc.Server;
 public static class RpcEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps every method of <typeparamref name="TService"/> to <c>POST /{package.Service}/{Method}</c>, and
-    /// (once per server) a catch-all that answers UNIMPLEMENTED for unknown gRPC paths.
+    /// Maps every method of <typeparamref name="TService"/> to <c>POST /{package.Service}/{Method}</c>. Once a
+    /// service is mapped, gRPC requests for unknown paths get UNIMPLEMENTED (see <c>AddRpcServer</c>).
     /// </summary>
     public static IEndpointConventionBuilder MapRpcService<TService>(this IEndpointRouteBuilder endpoints)
         where TService : class, IRpcService<TService>
@@ -30,7 +29,6 @@ public static class RpcEndpointRouteBuilderExtensions
                 .WithDisplayName($"gRPC {handler.Method.FullName}"));
         }
 
-        UnimplementedCallHandler.MapOnce(endpoints, registry);
         return new CompositeEndpointConventionBuilder(conventions);
     }
 

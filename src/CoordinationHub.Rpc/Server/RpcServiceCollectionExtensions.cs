@@ -1,3 +1,5 @@
+using CoordinationHub.Rpc.Internal;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,7 +8,10 @@ namespace CoordinationHub.Rpc.Server;
 /// <summary>Registers the gRPC server layer.</summary>
 public static class RpcServiceCollectionExtensions
 {
-    /// <summary>Adds the gRPC server layer; configure it through <see cref="RpcServerOptions"/>.</summary>
+    /// <summary>
+    /// Adds the gRPC server layer; configure it through <see cref="RpcServerOptions"/>. Once a service is
+    /// mapped, gRPC requests that reach the end of the pipeline unanswered get UNIMPLEMENTED.
+    /// </summary>
     public static IServiceCollection AddRpcServer(this IServiceCollection services, Action<RpcServerOptions>? configure = null)
     {
         services.AddRouting();
@@ -17,6 +22,7 @@ public static class RpcServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RpcServiceRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, UnimplementedCallHandler>());
         return services;
     }
 

@@ -35,6 +35,26 @@ public sealed class RpcServiceRegistry
         }
     }
 
+    /// <summary>True until the first service is mapped.</summary>
+    internal bool IsEmpty
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _services.Count == 0;
+            }
+        }
+    }
+
+    internal bool Contains(string serviceName)
+    {
+        lock (_gate)
+        {
+            return _services.ContainsKey(serviceName);
+        }
+    }
+
     internal void Add(string serviceName, ServiceDescriptor? descriptor)
     {
         lock (_gate)

@@ -77,6 +77,15 @@ public sealed class RequestValidationTests(RpcTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task UnknownPathNotServiceSlashMethod_Returns404()
+    {
+        var response = await _client.SendAsync("/grpc.testing.TestService/UnaryCall/extra", EmptyFrame);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.HttpStatus);
+        Assert.Null(response.GrpcStatus);
+    }
+
+    [Fact]
     public async Task UnknownPathWithoutGrpcContentType_Returns404()
     {
         var response = await _client.SendAsync("/not/grpc", [], contentType: "text/plain");

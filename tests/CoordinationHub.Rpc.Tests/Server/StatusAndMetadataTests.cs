@@ -40,6 +40,26 @@ public sealed class StatusAndMetadataTests(RpcTestServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task RequestMetadataLookup_TextHeadersOnly_FindsTheValue()
+    {
+        var response = await _client.SendAsync(TestServiceMethods.UnaryCall.FullName, RawGrpcClient.Frame(new SimpleRequest()),
+            configure: r => r.Headers.Add("X-Grpc-Test-Echo-Initial", "echo-me"));
+
+        Assert.Equal(0, response.GrpcStatus);
+        Assert.Equal("echo-me", response.Get("x-grpc-test-echo-initial"));
+    }
+
+    [Fact]
+    public async Task RequestMetadataLookup_OtherBinaryHeaderNotBase64_FailsAsWhenAllHeadersAreRead()
+    {
+        var response = await _client.SendAsync(TestServiceMethods.UnaryCall.FullName, RawGrpcClient.Frame(new SimpleRequest()),
+            configure: r => r.Headers.Add("x-broken-bin", "!!not base64!!"));
+
+        Assert.Equal(13, response.GrpcStatus);
+        Assert.Contains("base64", response.GrpcMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RequestMetadata_ReachesHandlerWithoutReservedHeaders()
     {
         var binary = new byte[] { 0, 1, 2, 0xFE, 0xFF };
