@@ -31,5 +31,7 @@ hub_environment() {
   echo "Hub__Tls__Port=$port"
   echo "Hub__Tls__CertificatePath=$HUB_ROOT/certs-dev/out/server.pem"
   echo "Hub__Tls__PrivateKeyPath=$HUB_ROOT/certs-dev/out/server.key"
+  echo "Hub__Tls__ClientCaPath=$HUB_ROOT/certs-dev/out/ca.pem"
+  echo "Hub__Tokens__Issuer=https://localhost:$port"
   echo "Hub__Database__ConnectionString=$(hub_connection_string)"
 }
