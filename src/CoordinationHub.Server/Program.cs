@@ -5,9 +5,11 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddHubTransport();
 builder.Services.AddHubPersistence();
 builder.Services.AddHubRpc();
+builder.Services.AddHubAuthentication();
 
 var app = builder.Build();
 await app.MigrateHubDatabaseAsync();
+app.MapHubTokenEndpoints();
 app.MapHubServices();
 await app.RunAsync();
 
