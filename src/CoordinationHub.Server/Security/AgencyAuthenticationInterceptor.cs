@@ -4,7 +4,9 @@ using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Server;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Tokens;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CoordinationHub.Server.Security;
 
@@ -45,7 +47,7 @@ internal sealed class AgencyAuthenticationInterceptor(AgencyAdmission admission,
         }
         else
         {
-            var tokenCheck = CheckToken(context, certificate!, grant);
+            var tokenCheck = await CheckTokenAsync(context, certificate!, grant).ConfigureAwait(false);
             if (tokenCheck.Refusal is { } tokenRefusal)
             {
                 throw await RefuseAsync(context, admitted.Thumbprint, tokenRefusal).ConfigureAwait(false);
@@ -71,12 +73,15 @@ internal sealed class AgencyAuthenticationInterceptor(AgencyAdmission admission,
         await continuation(context).ConfigureAwait(false);
     }
 
-    private TokenCheck CheckToken(ServerCallContext context, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, AgencyGrant grant)
+    private async Task<TokenCheck> CheckTokenAsync(ServerCallContext context, X509Certificate2 certificate, AgencyGrant grant)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
         {
-            var failure = httpContextAccessor.HttpContext?.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The authentication middleware keeps only successes; the handler caches its result
+            // per request, so asking again costs nothing and tells why the token failed.
+            var http = httpContextAccessor.HttpContext;
+            var failure = http is null ? null : (await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false)).Failure;
             return TokenCheck.Refused(AccessRefusal.Unauthenticated(BearerTokenFailures.Describe(failure), grant.AgencyId));
         }
 
