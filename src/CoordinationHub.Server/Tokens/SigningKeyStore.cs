@@ -127,8 +127,9 @@ public sealed class SigningKeyStore(
         var now = time.GetUtcNow();
         var rows = await db.SigningKeys.AsNoTracking().Where(k => k.ExpiresAt > now).ToListAsync(cancellationToken).ConfigureAwait(false);
         var previous = _keys.ById;
-        // Keys already loaded keep their instances: validations in flight may be using them.
-        var loaded = rows.Select(r => previous.TryGetValue(r.KeyId, out var known)
+        // Keys already loaded keep their instances, unless an operator changed their schedule (an
+        // early retirement after a suspected leak): validations in flight may be using them.
+        var loaded = rows.Select(r => previous.TryGetValue(r.KeyId, out var known) && known.RetiresAt == r.RetiresAt && known.ExpiresAt == r.ExpiresAt
             ? known
             : SigningKey.FromPkcs8(r.KeyId, r.PrivateKey, r.CreatedAt, r.RetiresAt, r.ExpiresAt));
         _keys = new KeySet(startedAt, loaded.ToFrozenDictionary(k => k.KeyId, StringComparer.Ordinal));
