@@ -20,6 +20,7 @@ public static class AuthenticationHostingExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<AgencyAdmission>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<TokenEndpoint>();

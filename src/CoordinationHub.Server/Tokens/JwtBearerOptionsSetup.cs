@@ -11,7 +11,8 @@ namespace CoordinationHub.Server.Tokens;
 /// validates signature, issuer, audience, type and lifetime; the certificate binding and the
 /// agency's current grant are checked by <see cref="AgencyAuthenticationInterceptor"/>.
 /// </summary>
-internal sealed class JwtBearerOptionsSetup(IOptions<HubTokenOptions> tokenOptions, SigningKeyStore keys) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtBearerOptionsSetup(IOptions<HubTokenOptions> tokenOptions, SigningKeyStore keys, ValidatedTokenCache validatedTokens)
+    : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -44,6 +45,8 @@ internal sealed class JwtBearerOptionsSetup(IOptions<HubTokenOptions> tokenOptio
         options.TokenValidationParameters.ValidTypes = [TokenClaimNames.AccessTokenType];
         options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ResolveKeys(keyId);
         options.Events = new JwtBearerEvents { OnMessageReceived = LoadUnknownKeyAsync };
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new CachingJsonWebTokenHandler(validatedTokens));
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -72,6 +75,11 @@ internal sealed class JwtBearerOptionsSetup(IOptions<HubTokenOptions> tokenOptio
 
         var token = authorization["Bearer ".Length..].Trim();
         context.Token = token;
+        if (validatedTokens.TryGet(token, out _))
+        {
+            return; // validated before, so its key is known
+        }
+
         string? keyId;
         try
         {

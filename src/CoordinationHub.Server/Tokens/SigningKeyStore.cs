@@ -15,7 +15,11 @@ namespace CoordinationHub.Server.Tokens;
 /// key id it does not know reloads the table before judging the token.
 /// </summary>
 public sealed class SigningKeyStore(
-    IDbContextFactory<HubDbContext> contextFactory, IOptions<HubTokenOptions> options, TimeProvider time, ILogger<SigningKeyStore> logger) : IDisposable
+    IDbContextFactory<HubDbContext> contextFactory,
+    IOptions<HubTokenOptions> options,
+    TimeProvider time,
+    ILogger<SigningKeyStore> logger,
+    ValidatedTokenCache? validatedTokens = null) : IDisposable
 {
     // Unknown key ids reload the table at most this often, so a flood of forged key ids costs the
     // database a handful of queries a second; a caller inside the window waits for the next reload.
@@ -132,7 +136,14 @@ public sealed class SigningKeyStore(
         var loaded = rows.Select(r => previous.TryGetValue(r.KeyId, out var known) && known.RetiresAt == r.RetiresAt && known.ExpiresAt == r.ExpiresAt
             ? known
             : SigningKey.FromPkcs8(r.KeyId, r.PrivateKey, r.CreatedAt, r.RetiresAt, r.ExpiresAt));
-        _keys = new KeySet(startedAt, loaded.ToFrozenDictionary(k => k.KeyId, StringComparer.Ordinal));
+        var keys = new KeySet(startedAt, loaded.ToFrozenDictionary(k => k.KeyId, StringComparer.Ordinal));
+        if (previous.Values.Any(k => !keys.ById.TryGetValue(k.KeyId, out var kept) || !ReferenceEquals(k, kept)))
+        {
+            // A key was withdrawn or rescheduled: tokens validated with it must be judged again.
+            validatedTokens?.Clear();
+        }
+
+        _keys = keys;
     }
 
     private async Task RotateAsync(CancellationToken cancellationToken)

@@ -76,6 +76,7 @@ public sealed class CallAuthenticationTests(HubTestHost hub) : IClassFixture<Hub
     {
         var agency = await hub.Trust.RegisterAgencyAsync("tamper");
         var token = await hub.Client.GetTokenAsync(agency.Certificate, agency.AgencyId);
+        await hub.Client.GetHubInfoAsync(agency.Certificate, token); // the genuine token is now in the validated-token cache
 
         var error = await Assert.ThrowsAsync<RpcException>(() => hub.Client.GetHubInfoAsync(agency.Certificate, TestTokens.Tamper(token)));
 
