@@ -33,5 +33,7 @@ hub_environment() {
   echo "Hub__Tls__PrivateKeyPath=$HUB_ROOT/certs-dev/out/server.key"
   echo "Hub__CertificateAuthority__CertificatePath=$HUB_ROOT/certs-dev/out/ca.pem"
   echo "Hub__CertificateAuthority__PrivateKeyPath=$HUB_ROOT/certs-dev/out/ca.key"
+  echo "Hub__Tls__ClientCaPath=$HUB_ROOT/certs-dev/out/ca.pem"
+  echo "Hub__Tokens__Issuer=https://localhost:$port"
   echo "Hub__Database__ConnectionString=$(hub_connection_string)"
 }

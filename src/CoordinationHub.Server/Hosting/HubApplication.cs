@@ -10,17 +10,27 @@ namespace CoordinationHub.Server.Hosting;
 public static class HubApplication
 {
     /// <param name="args">Command-line arguments (configuration overrides).</param>
-    /// <param name="configure">Lets a test host add configuration or services before the hub is built.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">
+    /// Lets a test host add configuration or services. It runs after the hub's own registrations,
+    /// so what it adds comes last (an interceptor it adds runs after authentication); options are
+    /// bound when first resolved, so configuration it adds is seen by all of them.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        Build(WebApplication.CreateSlimBuilder(args), configure);
+
+    /// <inheritdoc cref="Build(string[], Action{WebApplicationBuilder}?)"/>
+    public static WebApplication Build(WebApplicationBuilder builder, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
-        configure?.Invoke(builder);
+        ArgumentNullException.ThrowIfNull(builder);
         builder.AddHubTransport();
         builder.Services.AddHubPersistence();
         builder.Services.AddHubTrust();
         builder.Services.AddHubRpc();
+        builder.Services.AddHubAuthentication();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.MapHubTokenEndpoints();
         app.MapHubServices();
         app.MapHubTrustServices();
         return app;

@@ -22,4 +22,11 @@ public sealed class HubTlsOptions
     /// <summary>PEM file of the server certificate's private key.</summary>
     [Required]
     public string PrivateKeyPath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// PEM file of the hub CA (one or more certificates) that every client certificate must chain
+    /// to. Only these roots are trusted for clients; the system store never is.
+    /// </summary>
+    [Required]
+    public string ClientCaPath { get; set; } = string.Empty;
 }

@@ -1,11 +1,17 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using CoordinationHub.Server.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CoordinationHub.Server.Hosting;
 
-/// <summary>Kestrel set up as the hub's gRPC endpoint: HTTP/2 over TLS only.</summary>
+/// <summary>
+/// Kestrel set up as the hub's gRPC endpoint: HTTP/2 over mutual TLS only. A client without a
+/// certificate from the hub CA never gets past the handshake.
+/// </summary>
 public static class TransportHostingExtensions
 {
     public static WebApplicationBuilder AddHubTransport(this WebApplicationBuilder builder)
@@ -15,19 +21,29 @@ public static class TransportHostingExtensions
         builder.Services.AddOptions<HubTlsOptions>()
             .BindConfiguration(HubTlsOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => File.Exists(o.CertificatePath), "Hub:Tls:CertificatePath does not name an existing PEM file.")
-            .Validate(o => File.Exists(o.PrivateKeyPath), "Hub:Tls:PrivateKeyPath does not name an existing PEM file.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HubTlsOptions>, HubTlsOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClientCertificateTrust>();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
             var tls = kestrel.ApplicationServices.GetRequiredService<IOptions<HubTlsOptions>>().Value;
+            var clientTrust = kestrel.ApplicationServices.GetRequiredService<ClientCertificateTrust>();
             void ConfigureEndpoint(ListenOptions listen)
             {
                 // gRPC needs HTTP/2; TLS ALPN negotiates it with every mainstream client.
                 listen.Protocols = HttpProtocols.Http2;
-                listen.UseHttps(X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.PrivateKeyPath));
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.PrivateKeyPath),
+                    ClientCertificateMode = ClientCertificateMode.RequireCertificate,
+                    // The hub CA alone decides, never the system store; no CRL/OCSP fetch (the
+                    // database holds revocations).
+                    CheckCertificateRevocation = false,
+                    ClientCertificateValidation = (certificate, chain, _) => clientTrust.IsIssuedByHubCa(certificate, chain),
+                });
             }
 
             switch (tls.Bind)

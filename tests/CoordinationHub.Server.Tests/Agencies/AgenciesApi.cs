@@ -1,12 +1,21 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
+using CoordinationHub.Server.Tests.Infrastructure;
 
 namespace CoordinationHub.Server.Tests.Agencies;
 
 /// <summary>The Agencies RPCs as one administrator calls them, so tests read as the operations they perform.</summary>
-internal sealed class AgenciesApi(RpcChannel channel)
+internal sealed class AgenciesApi(RpcChannel channel, string token)
 {
+    /// <summary>Registers a fresh administrator agency in the hub's database and signs in as it.</summary>
+    public static async Task<AgenciesApi> SignInAsAdminAsync(HubTestHost hub)
+    {
+        var admin = await hub.Trust.RegisterAgencyAsync("admin", [Domain.Trust.Scopes.AgenciesAdmin]);
+        var token = await hub.Client.GetTokenAsync(admin.Certificate, admin.AgencyId);
+        return new AgenciesApi(hub.Client.OpenChannel(admin.Certificate), token);
+    }
+
     public static AgencyClaims Claims(IEnumerable<string>? scopes = null, IEnumerable<DataCategory>? categories = null, IEnumerable<Purpose>? purposes = null) => new()
     {
         Scopes = { scopes ?? [] },
@@ -47,5 +56,5 @@ internal sealed class AgenciesApi(RpcChannel channel)
     private Task<TResponse> Call<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request)
         where TRequest : class, Google.Protobuf.IMessage<TRequest>
         where TResponse : class, Google.Protobuf.IMessage<TResponse> =>
-        channel.UnaryAsync(method, request, new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(30) });
+        channel.UnaryAsync(method, request, HubClient.WithCredentials(token, "admin-officer"));
 }

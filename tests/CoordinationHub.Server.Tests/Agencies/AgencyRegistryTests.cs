@@ -1,15 +1,19 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Hosting;
+using CoordinationHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Agencies;
 
 /// <summary>Registering, reading, listing and changing agencies: what is stored, what is refused, what is audited.</summary>
-public sealed class AgencyRegistryTests(InProcessHub hub) : IClassFixture<InProcessHub>
+public sealed class AgencyRegistryTests(HubTestHost hub) : IClassFixture<HubTestHost>, IAsyncLifetime
 {
-    private readonly AgenciesApi _api = new(hub.CreateChannel());
+    private AgenciesApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await AgenciesApi.SignInAsAdminAsync(hub);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task RegisterAgency_ValidRequest_StoresActiveAgencyWithClaimsAndAuditsIt()
@@ -26,7 +30,7 @@ public sealed class AgencyRegistryTests(InProcessHub hub) : IClassFixture<InProc
         Assert.NotEmpty(agency.Etag);
         var read = await _api.GetAsync(id);
         Assert.Equal(agency, read);
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         var entry = await db.AuditEntries.SingleAsync(e => e.Target == "agency:" + id);
         Assert.Equal(AuditRecord.Allowed, entry.Decision);
         Assert.EndsWith("/RegisterAgency", entry.Method, StringComparison.Ordinal);
@@ -58,7 +62,7 @@ public sealed class AgencyRegistryTests(InProcessHub hub) : IClassFixture<InProc
 
         Assert.Equal(StatusCode.InvalidArgument, error.Status.Code);
         Assert.Contains(expectedField, error.Status.Detail, StringComparison.Ordinal);
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         Assert.False(await db.Agencies.AnyAsync(a => a.AgencyId == id));
     }
 
@@ -71,7 +75,7 @@ public sealed class AgencyRegistryTests(InProcessHub hub) : IClassFixture<InProc
 
         Assert.Equal(StatusCode.InvalidArgument, error.Status.Code);
         Assert.Contains("unknown scope 'cases.delete'", error.Status.Detail, StringComparison.Ordinal);
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         Assert.False(await db.Agencies.AnyAsync(a => a.AgencyId == id));
         await AssertDeniedAuditedAsync("agency:" + id, "InvalidArgument");
     }
@@ -232,7 +236,7 @@ public sealed class AgencyRegistryTests(InProcessHub hub) : IClassFixture<InProc
 
     private async Task AssertDeniedAuditedAsync(string target, string code)
     {
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         var denials = await db.AuditEntries.Where(e => e.Target == target && e.Decision == AuditRecord.Denied).ToListAsync();
         Assert.Contains(denials, e => e.Reason.StartsWith(code + ":", StringComparison.Ordinal));
     }

@@ -1,15 +1,19 @@
 using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
-using CoordinationHub.Server.Tests.Hosting;
+using CoordinationHub.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Agencies;
 
 /// <summary>Enrolling certificates (CSR signed by the hub CA, or external), listing and revoking them.</summary>
-public sealed class CertificateEnrollmentTests(InProcessHub hub) : IClassFixture<InProcessHub>
+public sealed class CertificateEnrollmentTests(HubTestHost hub) : IClassFixture<HubTestHost>, IAsyncLifetime
 {
-    private readonly AgenciesApi _api = new(hub.CreateChannel());
+    private AgenciesApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await AgenciesApi.SignInAsAdminAsync(hub);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task EnrollCertificate_Csr_IssuesClientCertificateChainingToHubCaForThatAgency()
@@ -20,10 +24,9 @@ public sealed class CertificateEnrollmentTests(InProcessHub hub) : IClassFixture
         var enrolled = await _api.EnrollCsrAsync(id, CertificateMaterial.NewCsrPem("CN=ignored, O=Whatever"), validityDays: 90);
 
         using var certificate = X509Certificate2.CreateFromPem(enrolled.CertificatePem);
-        using var ca = X509CertificateLoader.LoadCertificateFromFile(TestCertificates.CaPem);
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.CustomTrustStore.Add(hub.Pki.Root);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         Assert.True(chain.Build(certificate), string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation)));
         Assert.Equal($"CN={id}, O=CoordinationHub agency", certificate.Subject); // the hub decides the subject
@@ -109,7 +112,7 @@ public sealed class CertificateEnrollmentTests(InProcessHub hub) : IClassFixture
         var id = AgenciesApi.NewAgencyId();
         await _api.RegisterAsync(id);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => _api.EnrollExternalAsync(id, File.ReadAllText(TestCertificates.CaPem)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => _api.EnrollExternalAsync(id, hub.Pki.Root.ExportCertificatePem()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.Status.Code);
         Assert.Contains("CA certificate", error.Status.Detail, StringComparison.Ordinal);
@@ -121,7 +124,7 @@ public sealed class CertificateEnrollmentTests(InProcessHub hub) : IClassFixture
         var error = await Assert.ThrowsAsync<RpcException>(() => _api.EnrollCsrAsync("no-such-agency", CertificateMaterial.NewCsrPem()));
 
         Assert.Equal(StatusCode.NotFound, error.Status.Code);
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         Assert.False(await db.Certificates.AnyAsync(c => c.AgencyId == "no-such-agency"));
     }
 
@@ -137,7 +140,7 @@ public sealed class CertificateEnrollmentTests(InProcessHub hub) : IClassFixture
 
         Assert.Equal(CertificateStatus.Revoked, revoked.Status);
         Assert.Equal(StatusCode.FailedPrecondition, again.Status.Code);
-        await using var db = hub.OpenDatabase();
+        await using var db = hub.Trust.OpenDb();
         var stored = await db.Certificates.SingleAsync(c => c.ThumbprintSha256 == enrolled.ThumbprintSha256);
         Assert.Equal("laptop stolen", stored.RevocationReason);
     }

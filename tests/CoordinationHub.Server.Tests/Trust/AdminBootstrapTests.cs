@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Hosting;
+using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Server.Trust;
 using CoordinationHub.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +13,10 @@ public sealed class AdminBootstrapTests : IAsyncLifetime, IDisposable
 {
     private readonly PostgresDatabaseFixture _database = new();
     private readonly string _output = Directory.CreateTempSubdirectory("hub-bootstrap-").FullName;
-    private readonly HubCertificateAuthority _authority = HubCertificateAuthority.Load(TestCertificates.CaPem, TestCertificates.CaKey);
+    private readonly TestPki _pki = new();
+    private readonly HubCertificateAuthority _authority;
+
+    public AdminBootstrapTests() => _authority = new HubCertificateAuthority(_pki.Root, _pki.Root);
 
     public async Task InitializeAsync()
     {
@@ -71,6 +74,7 @@ public sealed class AdminBootstrapTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         _authority.Dispose();
+        _pki.Dispose();
         Directory.Delete(_output, recursive: true);
     }
 
