@@ -1,0 +1,39 @@
+using CoordinationHub.Domain.Referrals;
+using CoordinationHub.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordinationHub.Server.Services.Cases;
+
+/// <summary>
+/// Object-level access to cases: an agency may see that a case exists only if it reported it or
+/// holds an accepted referral on it (consents and legal authorisations naming the agency join in
+/// with the consent service). For everyone else the case does not exist: callers answer NOT_FOUND,
+/// never PERMISSION_DENIED, so that the existence of a missing-person case does not leak.
+/// </summary>
+internal static class CaseAccess
+{
+    /// <summary>Whether <paramref name="agencyId"/> may see case <paramref name="caseId"/> at all.</summary>
+    public static async Task<CaseRelationship> RelationshipAsync(HubDbContext db, string caseId, string agencyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.AgencyId == agencyId, cancellationToken).ConfigureAwait(false))
+        {
+            return CaseRelationship.Reporter;
+        }
+
+        if (await db.Referrals.AnyAsync(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted, cancellationToken).ConfigureAwait(false))
+        {
+            return CaseRelationship.ReferralHolder;
+        }
+
+        return CaseRelationship.None;
+    }
+
+    /// <summary>The ids of the cases <paramref name="agencyId"/> may see, as a query to compose with filters and paging.</summary>
+    public static IQueryable<string> VisibleCaseIds(HubDbContext db, string agencyId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.CaseReports.Where(r => r.AgencyId == agencyId).Select(r => r.CaseId)
+            .Union(db.Referrals.Where(r => r.ToAgencyId == agencyId && r.State == ReferralState.Accepted).Select(r => r.CaseId));
+    }
+}
