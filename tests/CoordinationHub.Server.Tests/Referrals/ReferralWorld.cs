@@ -53,6 +53,13 @@ internal static class ReferralWorld
         return await db.Referrals.CountAsync(r => r.CaseId == caseId);
     }
 
+    public static async Task<ReferralRecord> StoredAsync(HubTestHost hub, string referralId)
+    {
+        var id = Guid.Parse(referralId);
+        await using var db = hub.Trust.OpenDb();
+        return await db.Referrals.AsNoTracking().SingleAsync(r => r.ReferralId == id);
+    }
+
     public static async Task<List<CaseEventRecord>> EventsAsync(HubTestHost hub, string caseId)
     {
         await using var db = hub.Trust.OpenDb();
