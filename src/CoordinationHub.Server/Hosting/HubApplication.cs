@@ -1,4 +1,5 @@
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Services.Referrals;
 using CoordinationHub.Server.Trust;
 
 namespace CoordinationHub.Server.Hosting;
@@ -27,6 +28,7 @@ public static class HubApplication
         builder.Services.AddHubTrust();
         builder.Services.AddHubRpc();
         builder.Services.AddHubAuthentication();
+        builder.Services.AddHubReferrals();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using CoordinationHub.Rpc.Health;
 using CoordinationHub.Rpc.Reflection;
 using CoordinationHub.Rpc.Server;
 using CoordinationHub.Server.Services;
+using CoordinationHub.Server.Services.Referrals;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordinationHub.Server.Hosting;
@@ -21,6 +22,7 @@ public static class RpcHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRpcService<HubInfoService>();
+        app.MapRpcService<ReferralsService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

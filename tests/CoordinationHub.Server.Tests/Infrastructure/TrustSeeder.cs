@@ -17,7 +17,10 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
 
     public HubDbContext OpenDb() => HubDatabase.Open(connectionString);
 
-    public async Task<TestAgency> RegisterAgencyAsync(string prefix, IEnumerable<string>? scopes = null, AgencyStatus status = AgencyStatus.Active)
+    // Claims default to identity and circumstances for search; kind is the proto enum name without prefix.
+    public async Task<TestAgency> RegisterAgencyAsync(
+        string prefix, IEnumerable<string>? scopes = null, AgencyStatus status = AgencyStatus.Active,
+        IEnumerable<string>? categories = null, IEnumerable<string>? purposes = null, string kind = "POLICE")
     {
         var agencyId = $"{prefix}-{Interlocked.Increment(ref s_counter)}";
         var certificate = pki.IssueClient(agencyId);
@@ -26,11 +29,11 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
         {
             AgencyId = agencyId,
             DisplayName = $"Test agency {agencyId}",
-            Kind = "POLICE",
+            Kind = kind,
             Status = status,
             Scopes = [.. scopes ?? [Scopes.CasesRead]],
-            DataCategories = [DataCategories.Identity, DataCategories.Circumstances],
-            Purposes = [Purposes.Search],
+            DataCategories = [.. categories ?? [DataCategories.Identity, DataCategories.Circumstances]],
+            Purposes = [.. purposes ?? [Purposes.Search]],
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         });
