@@ -1,3 +1,4 @@
+using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Trust;
 
@@ -27,12 +28,14 @@ public static class HubApplication
         builder.Services.AddHubTrust();
         builder.Services.AddHubRpc();
         builder.Services.AddHubAuthentication();
+        builder.Services.AddHubAudit();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHubTokenEndpoints();
         app.MapHubServices();
         app.MapHubTrustServices();
+        app.MapHubAuditServices();
         return app;
     }
 }
