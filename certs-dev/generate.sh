@@ -4,7 +4,8 @@
 # git-ignored: private keys are made on each machine and never committed.
 #
 # Usage:
-#   certs-dev/generate.sh                      CA + server cert: ca.{pem,key}, server.{pem,key,pfx}
+#   certs-dev/generate.sh                      CA + server cert: ca.{pem,key}, server.{pem,key,pfx};
+#                                              audit checkpoint key: audit-checkpoint.{key,pub.pem}
 #   certs-dev/generate.sh client NAME          client-NAME.{pem,key,pfx} (CN=NAME), signed by the CA
 #   certs-dev/generate.sh foreign-client NAME  foreign-client-NAME.{pem,key,pfx}, signed by a separate
 #                                              throwaway CA (foreign-ca.pem): must be refused by the hub
@@ -90,6 +91,15 @@ CLIENT_EXT=$'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignat
 
 make_ca ca "/O=CoordinationHub Dev/CN=CoordinationHub Dev Root CA"
 
+# The hub's audit checkpoint key (docs/adr/0006): a bare P-256 key, no certificate. Never
+# regenerated once made: checkpoints already signed would no longer verify with a new key.
+if [[ ! -s $OUT/audit-checkpoint.key ]]; then
+  log "creating audit-checkpoint.key"
+  new_key "$OUT/audit-checkpoint.key"
+  openssl pkey -in "$OUT/audit-checkpoint.key" -pubout -out "$OUT/audit-checkpoint.pub.pem" 2>/dev/null
+  chmod 644 "$OUT/audit-checkpoint.pub.pem"
+fi
+
 case "${1:-}" in
   "")
     # SANs cover every way tests reach a loopback server; clients verify SAN, never CN.
@@ -106,7 +116,7 @@ case "${1:-}" in
     make_leaf "foreign-client-$2" foreign-ca "/O=Untrusted Elsewhere/CN=$2" "$CLIENT_EXT"
     ;;
   *)
-    sed -n '6,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '6,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

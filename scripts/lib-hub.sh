@@ -34,6 +34,7 @@ hub_environment() {
   echo "Hub__CertificateAuthority__CertificatePath=$HUB_ROOT/certs-dev/out/ca.pem"
   echo "Hub__CertificateAuthority__PrivateKeyPath=$HUB_ROOT/certs-dev/out/ca.key"
   echo "Hub__Tls__ClientCaPath=$HUB_ROOT/certs-dev/out/ca.pem"
+  echo "Hub__Audit__CheckpointKeyPath=$HUB_ROOT/certs-dev/out/audit-checkpoint.key"
   echo "Hub__Tokens__Issuer=https://localhost:$port"
   echo "Hub__Database__ConnectionString=$(hub_connection_string)"
 }

@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>The hub could not be reached: connection refused, DNS, or a failed TLS handshake (UNAVAILABLE).</summary>
     public const int Unavailable = 4;
 
+    /// <summary><c>audit verify</c>: the log or the export was tampered with (or is not a valid export); the first bad entry is named.</summary>
+    public const int VerificationFailed = 5;
+
     /// <summary>The table appended to every <c>--help</c>.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> Documented { get; } =
     [
@@ -29,5 +32,6 @@ internal static class ExitCodes
         (RpcError, "the hub answered with a gRPC error; 'CODE: message' on stderr"),
         (NotServing, "health: the service is not SERVING"),
         (Unavailable, "the hub is unreachable or the TLS handshake failed (UNAVAILABLE)"),
+        (VerificationFailed, "audit verify: the chain or a checkpoint does not verify; the first bad entry is printed"),
     ];
 }

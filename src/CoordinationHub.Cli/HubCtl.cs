@@ -17,6 +17,7 @@ internal static class HubCtl
         root.Subcommands.Add(HealthCommand.Create(globals, console));
         root.Subcommands.Add(ServicesCommand.Create(globals, console));
         root.Subcommands.Add(InfoCommand.Create(globals, console));
+        root.Subcommands.Add(Commands.Audit.AuditCommand.Create(globals, console));
 
         var help = root.Options.OfType<HelpOption>().Single();
         if (help.Action is SynchronousCommandLineAction standardHelp)

@@ -24,6 +24,7 @@ public sealed class TwoReplicaTests(HubTestHost hub) : IClassFixture<HubTestHost
             ["Hub__CertificateAuthority__PrivateKeyPath"] = hub.CaKeyPath,
             ["Hub__Database__ConnectionString"] = hub.ConnectionString,
             ["Hub__Tokens__Issuer"] = "https://hub.test",
+            ["Hub__Audit__CheckpointKeyPath"] = hub.AuditKeyPath,
         };
         await using var replica1 = await HubProcess.StartAsync(environment);
         await using var replica2 = await HubProcess.StartAsync(environment);

@@ -23,6 +23,21 @@ public sealed record AuditEntry
     /// <summary>What was acted on, for example <c>agency:interior-cid</c>.</summary>
     public string Target { get; init; } = string.Empty;
 
+    /// <summary>The hub case the event concerns, when it concerns one.</summary>
+    public string CaseId { get; init; } = string.Empty;
+
+    /// <summary>The purpose the caller named for the call (<c>search</c>, <c>identification</c>, …).</summary>
+    public string Purpose { get; init; } = string.Empty;
+
+    /// <summary>The legal basis of a disclosure decision: consent, court order or statute, with its reference.</summary>
+    public string Basis { get; init; } = string.Empty;
+
+    /// <summary>Data categories the response disclosed.</summary>
+    public IReadOnlyList<string> CategoriesDisclosed { get; init; } = [];
+
+    /// <summary>Data categories asked for or held but withheld by the disclosure policy.</summary>
+    public IReadOnlyList<string> CategoriesWithheld { get; init; } = [];
+
     /// <summary>What happened, or why it was refused, in words an auditor can read.</summary>
     public string Reason { get; init; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Services.Referrals;
 using CoordinationHub.Server.Trust;
@@ -29,12 +30,14 @@ public static class HubApplication
         builder.Services.AddHubRpc();
         builder.Services.AddHubAuthentication();
         builder.Services.AddHubReferrals();
+        builder.Services.AddHubAudit();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHubTokenEndpoints();
         app.MapHubServices();
         app.MapHubTrustServices();
+        app.MapHubAuditServices();
         return app;
     }
 }

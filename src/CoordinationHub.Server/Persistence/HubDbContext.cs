@@ -1,3 +1,4 @@
+using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence.Configurations.Cases;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
@@ -16,6 +17,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
 
+    public DbSet<AuditCheckpointRecord> AuditCheckpoints => Set<AuditCheckpointRecord>();
+
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
 
     public DbSet<CaseReportRecord> CaseReports => Set<CaseReportRecord>();
@@ -25,6 +28,38 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
 
     public DbSet<ReferralRecord> Referrals => Set<ReferralRecord>();
+
+    /// <summary>
+    /// Saves as usual; staged audit entries are first sealed into their hash chain, in the same
+    /// transaction (its own, unless the caller already opened one), so callers keep writing
+    /// <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditChain.Pending(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await AuditChain.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    /// <summary>Synchronous saves cannot seal audit entries (the lane lock is taken asynchronously): refused when any is staged.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        AuditChain.Pending(this).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Audit entries are staged: save with SaveChangesAsync, which seals them into their chain.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

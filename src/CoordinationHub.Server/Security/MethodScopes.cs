@@ -42,6 +42,9 @@ public static class MethodScopes
         [ReferralsServiceMethods.DeclineReferral.FullName] = Scopes.ReferralsWrite,
         [ReferralsServiceMethods.CompleteReferral.FullName] = Scopes.ReferralsWrite,
         [ReferralsServiceMethods.WithdrawReferral.FullName] = Scopes.ReferralsWrite,
+        [AuditServiceMethods.QueryEntries.FullName] = Scopes.AuditRead,
+        [AuditServiceMethods.ExportEntries.FullName] = Scopes.AuditRead,
+        [AuditServiceMethods.VerifyRange.FullName] = Scopes.AuditRead,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Services.Agencies;
@@ -75,17 +76,17 @@ public static class AdminBootstrap
             UpdatedAt = now,
         });
         db.Certificates.Add(CertificateToEnroll.RecordFor(certificate, agencyId, now));
-        db.AuditEntries.Add(new AuditRecord
+        // Through the same record builder as the audit seam; the context seals it into its chain on save.
+        db.AuditEntries.Add(AuditRecords.ToRecord(new AuditEntry
         {
-            OccurredAt = now,
             AgencyId = agencyId,
             CertificateThumbprint = thumbprint,
             Officer = operatorName,
             Method = AuditMethod,
             Target = "agency:" + agencyId,
-            Decision = AuditRecord.Allowed,
+            Decision = AuditDecision.Allowed,
             Reason = $"hub bootstrapped: administrator agency created with certificate {thumbprint}",
-        });
+        }, time));
 
         // Key first, database second: if the commit fails the files are removed; if writing fails
         // nothing was committed. Either way no administrator exists without its key.

@@ -38,6 +38,9 @@ public class HubTestHost : IAsyncLifetime
 
     public string ClientCaPath { get; private set; } = string.Empty;
 
+    /// <summary>The hub's audit checkpoint key (ECDSA P-256, PKCS#8 PEM), fresh per host.</summary>
+    public string AuditKeyPath => Path.Combine(Directory, "audit-checkpoint.key");
+
     /// <summary>The test CA and its key, configured as the hub CA that signs agencies' CSRs.</summary>
     public string CaCertificatePath { get; private set; } = string.Empty;
 
@@ -58,6 +61,11 @@ public class HubTestHost : IAsyncLifetime
         }
 
         ClientCaPath = Pki.WriteRootPem(Directory);
+        using (var auditKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+        {
+            await File.WriteAllTextAsync(AuditKeyPath, auditKey.ExportPkcs8PrivateKeyPem());
+        }
+
         _databaseName = await PostgresCluster.CreateDatabaseAsync("server_tests");
         ConnectionString = PostgresCluster.ConnectionStringFor(_databaseName);
         Trust = new TrustSeeder(ConnectionString, Pki);
@@ -108,6 +116,7 @@ public class HubTestHost : IAsyncLifetime
         ["Hub:CertificateAuthority:PrivateKeyPath"] = CaKeyPath,
         ["Hub:Database:ConnectionString"] = ConnectionString,
         ["Hub:Tokens:Issuer"] = "https://hub.test",
+        ["Hub:Audit:CheckpointKeyPath"] = AuditKeyPath,
     };
 
     /// <summary>A client certificate signed by a CA the hub does not trust.</summary>

@@ -91,6 +91,51 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("agencies", "trust");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.AuditCheckpointRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
+                    b.Property<byte[]>("EntryHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("entry_hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("checkpoints", "audit");
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -106,11 +151,33 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("agency_id");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("basis");
+
                     b.Property<string>("CallId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("call_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_id");
+
+                    b.PrimitiveCollection<List<string>>("CategoriesDisclosed")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories_disclosed");
+
+                    b.PrimitiveCollection<List<string>>("CategoriesWithheld")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories_withheld");
 
                     b.Property<string>("CertificateThumbprint")
                         .IsRequired()
@@ -118,11 +185,20 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("certificate_thumbprint");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("decision");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -140,6 +216,17 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("officer");
 
+                    b.Property<byte[]>("PrevHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("prev_hash");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -152,6 +239,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("request_id");
 
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -163,6 +254,13 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("AgencyId", "OccurredAt");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("Officer", "OccurredAt");
 
                     b.ToTable("entries", "audit");
                 });

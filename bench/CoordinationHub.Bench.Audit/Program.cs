@@ -1,0 +1,20 @@
+using System.Globalization;
+using CoordinationHub.Bench.Audit;
+
+// write [concurrency] [seconds] [rounds]   audited UpdateAgencyClaims vs. the same with no append, alternating
+// verify [entries]                         offline verifier speed on a generated export
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+switch (args.FirstOrDefault())
+{
+    case "write":
+        await WriteThroughput.RunAsync(Arg(1, 16), TimeSpan.FromSeconds(Arg(2, 5)), Arg(3, 5));
+        break;
+    case "verify":
+        await VerificationSpeed.RunAsync(Arg(1, 1_000_000));
+        break;
+    default:
+        Console.Error.WriteLine("usage: write [concurrency] [seconds] [rounds] | verify [entries]");
+        return 1;
+}
+
+return 0;

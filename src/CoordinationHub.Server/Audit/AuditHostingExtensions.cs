@@ -1,0 +1,29 @@
+using CoordinationHub.Rpc.Server;
+using CoordinationHub.Server.Services.Audit;
+using Microsoft.Extensions.Options;
+
+namespace CoordinationHub.Server.Audit;
+
+/// <summary>The access log's checkpoint key and signer, the Audit service and the published key.</summary>
+public static class AuditHostingExtensions
+{
+    public static IServiceCollection AddHubAudit(this IServiceCollection services)
+    {
+        services.AddOptions<HubAuditOptions>().BindConfiguration(HubAuditOptions.Section).ValidateDataAnnotations()
+            .Validate(o => File.Exists(o.CheckpointKeyPath), "Hub:Audit:CheckpointKeyPath does not name an existing PEM file (certs-dev/generate.sh makes a development key).")
+            .ValidateOnStart();
+        services.AddSingleton(provider => AuditCheckpointKey.Load(provider.GetRequiredService<IOptions<HubAuditOptions>>().Value.CheckpointKeyPath));
+        services.AddHostedService<AuditCheckpointService>();
+        return services;
+    }
+
+    public static WebApplication MapHubAuditServices(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRpcService<AuditService>();
+
+        // Public on purpose (behind the TLS handshake like everything else): verifiers need it.
+        app.MapGet(AuditCheckpointKey.PublicKeyPath, (AuditCheckpointKey key) => Results.Text(key.PublicKeyPem, "application/x-pem-file"));
+        return app;
+    }
+}
