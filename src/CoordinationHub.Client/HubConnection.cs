@@ -47,12 +47,13 @@ public sealed class HubConnection : IDisposable
 
     /// <summary>
     /// <paramref name="options"/> with <c>authorization: Bearer …</c> and, when there is one, the
-    /// officer added to its headers. The token request honours the call's cancellation token.
+    /// officer added to its headers. The token request honours the call's cancellation token and
+    /// deadline: a token that cannot be had in time fails as DEADLINE_EXCEEDED, as the call would.
     /// </summary>
     /// <exception cref="RpcException">No token could be had (see <see cref="HubTokenClient.GetTokenAsync"/>).</exception>
     public async Task<CallOptions> WithCredentialsAsync(CallOptions options = default)
     {
-        var token = await Tokens.GetTokenAsync(options.CancellationToken).ConfigureAwait(false);
+        var token = await GetTokenWithinAsync(options).ConfigureAwait(false);
         var headers = new Metadata();
         foreach (var entry in options.Headers ?? [])
         {
@@ -87,6 +88,26 @@ public sealed class HubConnection : IDisposable
         {
             Tokens.Invalidate(withCredentials.Headers!.GetValue("authorization")!["Bearer ".Length..]);
             throw;
+        }
+    }
+
+    private async Task<string> GetTokenWithinAsync(CallOptions options)
+    {
+        if (options.Deadline is not { } deadline || deadline == DateTime.MaxValue)
+        {
+            return await Tokens.GetTokenAsync(options.CancellationToken).ConfigureAwait(false);
+        }
+
+        using var withinDeadline = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+        var remaining = deadline.ToUniversalTime() - DateTime.UtcNow;
+        withinDeadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        try
+        {
+            return await Tokens.GetTokenAsync(withinDeadline.Token).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && !options.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new RpcStatus(StatusCode.DeadlineExceeded, "deadline exceeded while fetching an access token."), ex);
         }
     }
 

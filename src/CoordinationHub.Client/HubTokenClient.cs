@@ -68,7 +68,15 @@ public sealed class HubTokenClient : IDisposable
             return cached.AccessToken;
         }
 
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new RpcException(new RpcStatus(StatusCode.Cancelled, "token request cancelled."), ex);
+        }
+
         try
         {
             // Another caller may have renewed it while this one waited.
