@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using CoordinationHub.Cli.Commands;
+using CoordinationHub.Cli.Commands.Admin;
+using CoordinationHub.Cli.Commands.Database;
 using CoordinationHub.Cli.Connection;
 
 namespace CoordinationHub.Cli;
@@ -12,11 +14,14 @@ internal static class HubCtl
     public static RootCommand CreateRootCommand(CliConsole console)
     {
         var globals = new GlobalOptions(console);
-        var root = new RootCommand("hubctl: talk to a CoordinationHub over gRPC with mutual TLS.");
+        var root = new RootCommand("hubctl: operate and administer a CoordinationHub over gRPC with mutual TLS.");
         globals.AddTo(root);
         root.Subcommands.Add(HealthCommand.Create(globals, console));
         root.Subcommands.Add(ServicesCommand.Create(globals, console));
         root.Subcommands.Add(InfoCommand.Create(globals, console));
+        root.Subcommands.Add(TokenCommand.Create(globals, console));
+        root.Subcommands.Add(AdminCommand.Create(globals, console));
+        root.Subcommands.Add(DatabaseCommand.Create(globals, console));
         root.Subcommands.Add(Commands.Audit.AuditCommand.Create(globals, console));
 
         var help = root.Options.OfType<HelpOption>().Single();

@@ -7,7 +7,7 @@ using CoordinationHub.Cli.Tests.Infrastructure;
 namespace CoordinationHub.Cli.Tests;
 
 [Collection(HubTestGroup.Name)]
-public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
+public sealed class ConnectionFailureTests(CliHubTestHost hub) : IDisposable
 {
     private readonly string _tempDirectory = Directory.CreateTempSubdirectory("hubctl-tests-").FullName;
 
@@ -16,7 +16,7 @@ public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
     {
         var port = FreePort();
 
-        var run = await HubCtlRun.RunAsync(null, "info", "--hub", $"https://localhost:{port}", "--ca", DevCertificates.CaFile);
+        var run = await HubCtlRun.RunAsync(null, ["info", "--hub", $"https://localhost:{port}", "--ca", hub.ClientCaPath, .. hub.Operator.Arguments]);
 
         Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
         Assert.StartsWith($"UNAVAILABLE: cannot connect to https://localhost:{port}/", run.Error, StringComparison.Ordinal);
@@ -29,11 +29,20 @@ public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
         var wrongCa = Path.Combine(_tempDirectory, "other-ca.pem");
         await File.WriteAllTextAsync(wrongCa, CreateSelfSignedCaPem());
 
-        var run = await HubCtlRun.RunAsync(null, "health", "--hub", hub.Address.ToString(), "--ca", wrongCa);
+        var run = await HubCtlRun.RunAsync(null, ["health", "--hub", hub.Address.ToString(), "--ca", wrongCa, .. hub.Operator.Arguments]);
 
         Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
         Assert.StartsWith("UNAVAILABLE: TLS handshake with", run.Error, StringComparison.Ordinal);
         Assert.Contains("--ca", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_NoClientCertificate_ExitsFourNamingTheTlsFailure()
+    {
+        var run = await HubCtlRun.WithoutCertificateAsync(hub, "health");
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.StartsWith("UNAVAILABLE: ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +59,7 @@ public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
     [Fact]
     public async Task Info_KeyWithoutCertificate_ExitsOne()
     {
-        var run = await HubCtlRun.AgainstAsync(hub, "info", "--key", DevCertificates.ClientKey);
+        var run = await HubCtlRun.WithoutCertificateAsync(hub, "info", "--key", hub.Operator.KeyPath);
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
         Assert.Contains("--key needs --cert", run.Error, StringComparison.Ordinal);
@@ -59,10 +68,10 @@ public sealed class ConnectionFailureTests(HubFixture hub) : IDisposable
     [Fact]
     public async Task Info_CertificateWithWrongKey_ExitsOneNamingTheFiles()
     {
-        var run = await HubCtlRun.AgainstAsync(hub, "info", "--cert", DevCertificates.ClientCertificate, "--key", DevCertificates.ServerKey);
+        var run = await HubCtlRun.WithoutCertificateAsync(hub, "info", "--cert", hub.Operator.CertificatePath, "--key", hub.ServerKeyPath);
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
-        Assert.Contains(DevCertificates.ClientCertificate, run.Error, StringComparison.Ordinal);
+        Assert.Contains(hub.Operator.CertificatePath, run.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_tempDirectory, recursive: true);

@@ -2,6 +2,7 @@ using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
 using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests;
 

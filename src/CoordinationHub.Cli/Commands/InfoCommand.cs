@@ -3,7 +3,6 @@ using System.Globalization;
 using CoordinationHub.Cli.Connection;
 using CoordinationHub.Cli.Output;
 using CoordinationHub.Contracts.V1;
-using CoordinationHub.Rpc.Client;
 
 namespace CoordinationHub.Cli.Commands;
 
@@ -12,15 +11,14 @@ internal static class InfoCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var command = new Command("info", "Show the hub's name, version, clock and API versions (HubInfoService/GetHubInfo).");
+        var command = new Command("info", "Show the hub's name, version, clock and API versions (HubInfoService/GetHubInfo). Needs --cert/--key of a registered, active agency: hubctl fetches a token for it first, as an adapter does.");
         command.SetHubAction(globals, console, RunAsync);
         return command;
     }
 
     private static async Task<int> RunAsync(HubCommandContext context)
     {
-        var response = await context.Hub.Channel.UnaryAsync(
-            HubInfoServiceMethods.GetHubInfo, new GetHubInfoRequest(), context.Hub.CallOptions(context.CancellationToken)).ConfigureAwait(false);
+        var response = await context.Hub.UnaryAsync(HubInfoServiceMethods.GetHubInfo, new GetHubInfoRequest(), context.CancellationToken).ConfigureAwait(false);
         // Measured on arrival: the skew between the clocks is what breaks short-lived tokens.
         var offset = response.ServerTime is null ? (TimeSpan?)null : response.ServerTime.ToDateTimeOffset() - DateTimeOffset.UtcNow;
         context.Output.WriteObject(new HubInfo(context.Hub.Address, response, offset), View);

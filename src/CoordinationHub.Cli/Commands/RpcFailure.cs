@@ -25,7 +25,8 @@ internal sealed record RpcFailure(int ExitCode, string Message)
             return new RpcFailure(
                 ExitCodes.Unavailable,
                 $"{code}: TLS handshake with {hub} failed: {Sentence(Innermost(tls).Message)} " +
-                "Check that --ca (HUBCTL_CA) names the CA that issued the hub's certificate, and that the address matches it.");
+                "Check that --ca (HUBCTL_CA) names the CA that issued the hub's certificate and that the address matches it, " +
+                "and that --cert (HUBCTL_CERT) is a client certificate issued by the hub's CA: the hub refuses connections without one.");
         }
 
         if (Find<SocketException>(exception) is { } socket)

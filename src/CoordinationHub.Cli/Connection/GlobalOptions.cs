@@ -26,6 +26,8 @@ internal sealed class GlobalOptions
         Ca = FileOption("--ca", "PEM file of the CA roots the hub's certificate must chain to; default: the system store [env HUBCTL_CA]", "HUBCTL_CA", console);
         Cert = FileOption("--cert", "PEM file of this client's certificate, for mutual TLS [env HUBCTL_CERT]", "HUBCTL_CERT", console);
         Key = FileOption("--key", "PEM file of the client certificate's private key, when not in --cert [env HUBCTL_KEY]", "HUBCTL_KEY", console);
+        Agency = TextOption("--agency", "Agency the client certificate is registered to, sent as client_id for tokens; default: the certificate's common name [env HUBCTL_AGENCY]", "id", "HUBCTL_AGENCY", console);
+        Officer = TextOption("--officer", "Officer acting through hubctl, sent as x-officer-id and named in the hub's audit log [env HUBCTL_OFFICER]", "id", "HUBCTL_OFFICER", console);
         Output = new Option<string>("--output", "-o")
         {
             Description = "How results are printed",
@@ -57,6 +59,10 @@ internal sealed class GlobalOptions
 
     public Option<string?> Key { get; }
 
+    public Option<string?> Agency { get; }
+
+    public Option<string?> Officer { get; }
+
     public Option<string> Output { get; }
 
     public Option<double> Timeout { get; }
@@ -67,6 +73,8 @@ internal sealed class GlobalOptions
         root.Options.Add(Ca);
         root.Options.Add(Cert);
         root.Options.Add(Key);
+        root.Options.Add(Agency);
+        root.Options.Add(Officer);
         root.Options.Add(Output);
         root.Options.Add(Timeout);
     }
@@ -76,13 +84,26 @@ internal sealed class GlobalOptions
         parseResult.GetValue(Ca),
         parseResult.GetValue(Cert),
         parseResult.GetValue(Key),
-        TimeSpan.FromSeconds(parseResult.GetValue(Timeout)));
+        TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
+        parseResult.GetValue(Agency),
+        parseResult.GetValue(Officer));
+
+    /// <summary>The officer to name in the audit of a command run on the hub host: --officer, else the operating-system user.</summary>
+    public string OperatorName(ParseResult parseResult) => parseResult.GetValue(Officer) ?? Environment.UserName;
 
     public OutputFormat ReadOutputFormat(ParseResult parseResult) =>
         parseResult.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Table;
 
     /// <summary>True when <c>--timeout</c> was given on the command line rather than defaulted.</summary>
     public bool TimeoutGiven(ParseResult parseResult) => parseResult.GetResult(Timeout) is { Implicit: false };
+
+    private static Option<string?> TextOption(string name, string description, string helpName, string variable, CliConsole console) => new(name)
+    {
+        Description = description,
+        HelpName = helpName,
+        Recursive = true,
+        DefaultValueFactory = _ => console.GetEnvironmentVariable(variable),
+    };
 
     private static Option<string?> FileOption(string name, string description, string variable, CliConsole console) => new(name)
     {

@@ -1,24 +1,34 @@
 using System.Security.Cryptography.X509Certificates;
+using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
+using Google.Protobuf;
+using AgencyConnection = CoordinationHub.Client.HubConnection;
 
 namespace CoordinationHub.Cli.Connection;
 
-/// <summary>The channel to the hub every command uses, with the TLS material it was opened with.</summary>
+/// <summary>
+/// The channel to the hub every command uses, with the TLS material it was opened with. With a
+/// client certificate it is an agency connection of the adapter SDK (CoordinationHub.Client), so
+/// hubctl fetches and presents tokens exactly as an adapter does.
+/// </summary>
 internal sealed class HubConnection : IDisposable
 {
     private readonly X509Certificate2Collection? _roots;
     private readonly X509Certificate2? _clientCertificate;
+    private readonly AgencyConnection? _agency;
 
-    private HubConnection(HubConnectionOptions options, RpcChannel channel, X509Certificate2Collection? roots, X509Certificate2? clientCertificate)
+    private HubConnection(HubConnectionOptions options, RpcChannel channel, AgencyConnection? agency, X509Certificate2Collection? roots, X509Certificate2? clientCertificate)
     {
         Options = options;
         Channel = channel;
+        _agency = agency;
         _roots = roots;
         _clientCertificate = clientCertificate;
     }
 
     public HubConnectionOptions Options { get; }
 
+    /// <summary>The channel, for calls that need the certificate but no token (health, reflection).</summary>
     public RpcChannel Channel { get; }
 
     public Uri Address => Options.Hub;
@@ -44,8 +54,14 @@ internal sealed class HubConnection : IDisposable
         {
             roots = isTls && options.CaFile is { } ca ? PemFiles.ReadTrustedRoots(ca) : null;
             certificate = isTls && options.CertificateFile is { } cert ? PemFiles.ReadClientCertificate(cert, options.KeyFile) : null;
-            var channel = RpcChannel.ForAddress(options.Hub, new RpcChannelOptions { TrustedRoots = roots, ClientCertificate = certificate });
-            return new HubConnection(options, channel, roots, certificate);
+            if (certificate is null)
+            {
+                var channel = RpcChannel.ForAddress(options.Hub, new RpcChannelOptions { TrustedRoots = roots });
+                return new HubConnection(options, channel, agency: null, roots, certificate);
+            }
+
+            var agency = OpenAgency(options, certificate, roots);
+            return new HubConnection(options, agency.Channel, agency, roots, certificate);
         }
         catch
         {
@@ -61,10 +77,69 @@ internal sealed class HubConnection : IDisposable
         CancellationToken = cancellationToken,
     };
 
+    /// <summary>
+    /// A <c>coordination.v1</c> call as the agency of <c>--cert</c>: a token from the hub (cached for
+    /// this run), <c>authorization</c> and the officer attached. The deadline covers both.
+    /// </summary>
+    /// <exception cref="CliUsageException">No client certificate was given.</exception>
+    public Task<TResponse> UnaryAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var agency = _agency ?? throw new CliUsageException(
+            $"{method.FullName} needs a token, and the hub issues tokens only to a registered agency's client certificate: give --cert and --key (HUBCTL_CERT, HUBCTL_KEY).");
+        return agency.UnaryAsync(method, request, CallOptions(cancellationToken));
+    }
+
+    /// <summary>An access token for the agency of <c>--cert</c> (for <c>hubctl token</c>).</summary>
+    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var agency = _agency ?? throw new CliUsageException("a token is issued only to a registered agency's client certificate: give --cert and --key (HUBCTL_CERT, HUBCTL_KEY).");
+        var options = await agency.WithCredentialsAsync(CallOptions(cancellationToken)).ConfigureAwait(false);
+        return options.Headers!.GetValue("authorization")!["Bearer ".Length..];
+    }
+
     public void Dispose()
     {
-        Channel.Dispose();
+        if (_agency is not null)
+        {
+            // The agency connection owns the channel.
+            _agency.Dispose();
+        }
+        else
+        {
+            Channel.Dispose();
+        }
+
         Dispose(_roots, _clientCertificate);
+    }
+
+    private static AgencyConnection OpenAgency(HubConnectionOptions options, X509Certificate2 certificate, X509Certificate2Collection? roots)
+    {
+        var builder = AgencyConnection.ForAddress(options.Hub).WithClientCertificate(certificate);
+        if (roots is not null)
+        {
+            builder.WithTrustedRoots(roots);
+        }
+
+        if (options.AgencyId is { } agencyId)
+        {
+            builder.WithAgencyId(agencyId);
+        }
+
+        if (options.OfficerId is { } officerId)
+        {
+            builder.WithOfficer(officerId);
+        }
+
+        try
+        {
+            return builder.Build();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliUsageException($"--cert: {ex.Message} Give --agency (HUBCTL_AGENCY).", ex);
+        }
     }
 
     private static void Dispose(X509Certificate2Collection? roots, X509Certificate2? certificate)

@@ -6,4 +6,6 @@ namespace CoordinationHub.Cli.Connection;
 /// <param name="CertificateFile">PEM file of the client certificate for mutual TLS; null presents none.</param>
 /// <param name="KeyFile">PEM file of the client certificate's private key; null when it is in <paramref name="CertificateFile"/>.</param>
 /// <param name="Timeout">Deadline of each call, counted from its start.</param>
-internal sealed record HubConnectionOptions(Uri Hub, string? CaFile, string? CertificateFile, string? KeyFile, TimeSpan Timeout);
+/// <param name="AgencyId">The agency the certificate is registered to; null takes the certificate's common name.</param>
+/// <param name="OfficerId">The acting officer, sent as <c>x-officer-id</c> on calls that carry a token; null sends none.</param>
+internal sealed record HubConnectionOptions(Uri Hub, string? CaFile, string? CertificateFile, string? KeyFile, TimeSpan Timeout, string? AgencyId = null, string? OfficerId = null);

@@ -93,8 +93,9 @@ public sealed class HubCertificateAuthority : IDisposable
 
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // positive, as RFC 5280 requires
-        // Back-dated a few minutes so an adapter whose clock runs slightly behind can use it at once.
-        var notBefore = now.AddMinutes(-5);
+        // Back-dated a few minutes so an adapter whose clock runs slightly behind can use it at once,
+        // but never before the CA itself: a CA made minutes ago (a fresh dev or test CA) cannot sign that.
+        var notBefore = Max(now.AddMinutes(-5), _signer.NotBefore);
         var notAfter = Min(now.AddDays(validityDays), _signer.NotAfter);
         return issued.Create(_signer, notBefore, notAfter, serial);
     }
@@ -164,6 +165,8 @@ public sealed class HubCertificateAuthority : IDisposable
 
         throw new CertificateRequestRejectedException("Only RSA (2048 bits or more) and ECDSA P-256/P-384 keys are accepted.");
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTime b) => a.UtcDateTime >= b.ToUniversalTime() ? a : new DateTimeOffset(b.ToUniversalTime());
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTime b) => a.UtcDateTime <= b.ToUniversalTime() ? a : new DateTimeOffset(b.ToUniversalTime());
 }

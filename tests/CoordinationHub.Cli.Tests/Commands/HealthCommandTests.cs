@@ -5,7 +5,7 @@ using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 namespace CoordinationHub.Cli.Tests.Commands;
 
 [Collection(HubTestGroup.Name)]
-public sealed class HealthCommandTests(HubFixture hub)
+public sealed class HealthCommandTests(CliHubTestHost hub)
 {
     [Fact]
     public async Task Health_HubServing_PrintsServingAndExitsZero()

@@ -4,10 +4,11 @@ using CoordinationHub.Cli.Tests.Infrastructure;
 namespace CoordinationHub.Cli.Tests.Commands;
 
 [Collection(HubTestGroup.Name)]
-public sealed class ServicesCommandTests(HubFixture hub)
+public sealed class ServicesCommandTests(CliHubTestHost hub)
 {
     private static readonly string[] HubServices =
     [
+        "coordination.v1.AgenciesService",
         "coordination.v1.HubInfoService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",

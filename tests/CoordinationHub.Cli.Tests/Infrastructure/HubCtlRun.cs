@@ -16,9 +16,16 @@ public sealed record HubCtlRun(int ExitCode, string Output, string Error)
         return new HubCtlRun(exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs hubctl against <paramref name="hub"/>, trusting the dev CA.</summary>
-    public static Task<HubCtlRun> AgainstAsync(HubFixture hub, params string[] args) =>
-        RunAsync(null, ["--hub", hub.Address.ToString(), "--ca", DevCertificates.CaFile, .. args]);
+    /// <summary>Runs hubctl against <paramref name="hub"/>, trusting its CA, as its operator agency (no scopes).</summary>
+    public static Task<HubCtlRun> AgainstAsync(CliHubTestHost hub, params string[] args) => AsAsync(hub, hub.Operator, args);
+
+    /// <summary>Runs hubctl against <paramref name="hub"/> with the certificate of <paramref name="agency"/>.</summary>
+    public static Task<HubCtlRun> AsAsync(CliHubTestHost hub, AgencyFiles agency, params string[] args) =>
+        RunAsync(null, ["--hub", hub.Address.ToString(), "--ca", hub.ClientCaPath, .. agency.Arguments, .. args]);
+
+    /// <summary>Runs hubctl against <paramref name="hub"/> trusting its CA, without a client certificate.</summary>
+    public static Task<HubCtlRun> WithoutCertificateAsync(CliHubTestHost hub, params string[] args) =>
+        RunAsync(null, ["--hub", hub.Address.ToString(), "--ca", hub.ClientCaPath, .. args]);
 
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}--- stderr\n{Error}";
 }

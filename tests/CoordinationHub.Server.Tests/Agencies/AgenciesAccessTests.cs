@@ -3,7 +3,7 @@ using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Agencies;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CoordinationHub.Audit;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

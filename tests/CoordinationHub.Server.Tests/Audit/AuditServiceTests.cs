@@ -5,7 +5,7 @@ using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

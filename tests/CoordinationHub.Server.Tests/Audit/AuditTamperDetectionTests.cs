@@ -1,7 +1,7 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc.Client;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Audit;

@@ -4,7 +4,7 @@ using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Tests.Agencies;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Audit;

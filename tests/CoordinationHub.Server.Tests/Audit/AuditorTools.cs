@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Cli;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Audit;
 

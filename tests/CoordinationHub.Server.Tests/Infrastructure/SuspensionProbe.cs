@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Referrals;
 

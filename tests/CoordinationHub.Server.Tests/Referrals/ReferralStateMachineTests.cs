@@ -1,7 +1,7 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Referrals;
 

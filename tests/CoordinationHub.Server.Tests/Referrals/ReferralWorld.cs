@@ -1,7 +1,7 @@
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Referrals;

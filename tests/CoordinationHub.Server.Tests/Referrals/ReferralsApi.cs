@@ -1,7 +1,7 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CoordinationHub.Server.Tests.Referrals;

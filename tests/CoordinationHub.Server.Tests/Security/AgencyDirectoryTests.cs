@@ -1,6 +1,6 @@
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Security;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Security;
 

@@ -1,19 +1,20 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
-using AgencyStatus = CoordinationHub.Domain.Trust.AgencyStatus;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using CoordinationHub.Rpc.Health;
 using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Server.Tokens;
+using CoordinationHub.Testing.Hub;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
+using AgencyStatus = CoordinationHub.Domain.Trust.AgencyStatus;
 
 namespace CoordinationHub.Server.Tests.Security;
 
 /// <summary>Every gRPC call: certificate of an active agency, a token bound to it, the method's scope.</summary>
-public sealed class CallAuthenticationTests(HubTestHost hub) : IClassFixture<HubTestHost>
+public sealed class CallAuthenticationTests(CallerProbingHubTestHost hub) : IClassFixture<CallerProbingHubTestHost>
 {
     [Fact]
     public async Task GetHubInfo_BoundToken_SucceedsAndCarriesOfficerToTheCaller()

@@ -1,6 +1,6 @@
 using CoordinationHub.Server.Hosting;
 using CoordinationHub.Server.Security;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 

@@ -1,5 +1,5 @@
-using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Server.Tokens;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Security;
-using CoordinationHub.Server.Tests.Infrastructure;
+using CoordinationHub.Testing.Hub;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CoordinationHub.Server.Tests.Tokens;

@@ -1,5 +1,5 @@
-using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Server.Tokens;
+using CoordinationHub.Testing.Hub;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

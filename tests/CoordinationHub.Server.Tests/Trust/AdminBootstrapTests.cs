@@ -1,9 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Server.Trust;
 using CoordinationHub.Testing;
+using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Trust;

@@ -5,7 +5,7 @@ using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>
 /// Puts agencies and certificates straight into the database, as the Agencies service will: the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>The token endpoint's answer: HTTP status and JSON body.</summary>
 public sealed record TokenResponse(HttpStatusCode Status, JsonElement Body)

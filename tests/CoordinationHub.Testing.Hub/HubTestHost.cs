@@ -1,8 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using CoordinationHub.Rpc.Server;
 using CoordinationHub.Server.Hosting;
 using CoordinationHub.Server.Persistence;
-using CoordinationHub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,12 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>
 /// The hub in-process, composed by HubApplication exactly as Program.cs composes it, on real Kestrel (free loopback port,
 /// mutual TLS, HTTP/2) with a test CA and a fresh private PostgreSQL database. Shared per test
-/// class; tests register their own agencies so they do not interfere.
+/// class; tests register their own agencies so they do not interfere. Shared by the test projects
+/// of the server and of hubctl, so both meet the hub an adapter meets.
 /// </summary>
 public class HubTestHost : IAsyncLifetime
 {
@@ -25,10 +24,7 @@ public class HubTestHost : IAsyncLifetime
 
     public TestPki Pki { get; } = new();
 
-    /// <summary>The caller each admitted call carried (runs after authentication).</summary>
-    public CallerProbe Callers { get; } = new();
-
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("hub-server-tests-").FullName;
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("hub-tests-").FullName;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -76,11 +72,7 @@ public class HubTestHost : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(Settings());
-        _app = HubApplication.Build(builder, hub =>
-        {
-            hub.Services.AddSingleton(Callers);
-            hub.Services.AddSingleton<IServerCallInterceptor>(Callers);
-        });
+        _app = HubApplication.Build(builder, ConfigureHub);
         await _app.MigrateHubDatabaseAsync();
         await _app.StartAsync();
 
@@ -102,6 +94,14 @@ public class HubTestHost : IAsyncLifetime
 
         Pki.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    /// <summary>
+    /// Runs after the hub's own registrations (see <see cref="HubApplication.Build(WebApplicationBuilder, Action{WebApplicationBuilder}?)"/>):
+    /// a subclass adds probes here, such as an interceptor that runs after authentication.
+    /// </summary>
+    protected virtual void ConfigureHub(WebApplicationBuilder hub)
+    {
     }
 
     /// <summary>The hub's configuration; subclasses add or change keys.</summary>

@@ -1,4 +1,4 @@
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>A clock that moves only when the test says so; timestamps follow it.</summary>
 public sealed class ManualTimeProvider : TimeProvider

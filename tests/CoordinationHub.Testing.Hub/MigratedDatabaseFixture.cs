@@ -1,8 +1,7 @@
 using CoordinationHub.Server.Persistence;
-using CoordinationHub.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>A fresh private database with the hub's schema, for tests of one component without a host.</summary>
 public sealed class MigratedDatabaseFixture : IAsyncLifetime, IDbContextFactory<HubDbContext>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>
 /// A certificate authority made in the test run (ECDSA P-256, like certs-dev), issuing the hub's

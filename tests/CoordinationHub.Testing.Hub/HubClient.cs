@@ -6,7 +6,7 @@ using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 
-namespace CoordinationHub.Server.Tests.Infrastructure;
+namespace CoordinationHub.Testing.Hub;
 
 /// <summary>What an agency adapter does against a hub: fetch a token over mTLS, call gRPC with it.</summary>
 public sealed class HubClient(Uri address, X509Certificate2 trustedRoot)
@@ -33,12 +33,14 @@ public sealed class HubClient(Uri address, X509Certificate2 trustedRoot)
         return new TokenResponse(response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
     }
 
-    /// <summary>A token for the agency; fails the test when none is issued.</summary>
+    /// <summary>A token for the agency; throws (failing the test) when none is issued.</summary>
     public async Task<string> GetTokenAsync(X509Certificate2 certificate, string clientId, string? scope = null)
     {
         var response = await RequestTokenAsync(certificate, clientId, scope);
-        Assert.True(response.Status == HttpStatusCode.OK, $"token request failed: {response.Status} {response.Body}");
-        return response.Body.GetProperty("access_token").GetString()!;
+        // A library, not a test project: no xunit.assert here; the exception fails the test the same way.
+        return response.Status == HttpStatusCode.OK
+            ? response.Body.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"token request failed: {response.Status} {response.Body}");
     }
 
     public async Task<string> GetStringAsync(X509Certificate2 certificate, string path)
