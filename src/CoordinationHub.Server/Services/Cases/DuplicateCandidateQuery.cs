@@ -1,3 +1,4 @@
+using CoordinationHub.Domain.Matching;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,9 @@ namespace CoordinationHub.Server.Services.Cases;
 /// query on a million generated cases.
 /// </summary>
 /// <remarks>
-/// A candidate shares at least two whole-name keys with the query (<c>name_keys @&gt; {a,b}</c> for
-/// each pair of the query's keys, each an intersection of two GIN posting lists), or has a similar
+/// A candidate shares at least two names with the query, each name by its key or a near variant of
+/// it (<see cref="KeyVariants"/>): for each pair of the query's keys, the intersection of two GIN
+/// lookups by array overlap (<c>name_keys &amp;&amp; {variants}</c>), or has a similar
 /// phonetic name string (<c>name_search % name</c>, pg_trgm) to catch a letter lost or added in one
 /// name. Plain key overlap (<c>&amp;&amp;</c>) is not used for multi-name queries: a given name such
 /// as Mohamed is shared by a large part of a national caseload, so any one key matches tens of
@@ -61,20 +63,23 @@ public static class DuplicateCandidateQuery
             new("limit", NpgsqlDbType.Integer) { Value = limit },
         };
 
+        // Each key is looked up with its near variants (one confusable letter, a dropped leading vowel).
+        for (var i = 0; i < used.Count; i++)
+        {
+            parameters.Add(new NpgsqlParameter($"k{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = KeyVariants.Of(used[i]).ToArray() });
+        }
+
         var matches = new List<string>();
         if (used.Count == 1)
         {
-            parameters.Add(new NpgsqlParameter("k0", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = used.ToArray() });
-            matches.Add("c.name_keys @> @k0");
+            matches.Add("c.name_keys && @k0");
         }
 
         for (var i = 0; i < used.Count; i++)
         {
             for (var j = i + 1; j < used.Count; j++)
             {
-                var name = $"p{i}_{j}";
-                parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { used[i], used[j] } });
-                matches.Add($"c.name_keys @> @{name}");
+                matches.Add($"(c.name_keys && @k{i} AND c.name_keys && @k{j})");
             }
         }
 
