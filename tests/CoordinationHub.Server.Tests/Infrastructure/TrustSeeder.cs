@@ -17,7 +17,15 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
 
     public HubDbContext OpenDb() => HubDatabase.Open(connectionString);
 
-    public async Task<TestAgency> RegisterAgencyAsync(string prefix, IEnumerable<string>? scopes = null, AgencyStatus status = AgencyStatus.Active)
+    /// <param name="prefix">Start of the generated agency id.</param>
+    /// <param name="scopes">Scopes; cases.read when null.</param>
+    /// <param name="status">Status.</param>
+    /// <param name="categories">Data categories; identity and circumstances when null.</param>
+    /// <param name="purposes">Purposes; search when null.</param>
+    /// <param name="kind">Agency kind (proto name without prefix); POLICE when null.</param>
+    public async Task<TestAgency> RegisterAgencyAsync(
+        string prefix, IEnumerable<string>? scopes = null, AgencyStatus status = AgencyStatus.Active,
+        IEnumerable<string>? categories = null, IEnumerable<string>? purposes = null, string? kind = null)
     {
         var agencyId = $"{prefix}-{Interlocked.Increment(ref s_counter)}";
         var certificate = pki.IssueClient(agencyId);
@@ -26,11 +34,11 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
         {
             AgencyId = agencyId,
             DisplayName = $"Test agency {agencyId}",
-            Kind = "POLICE",
+            Kind = kind ?? "POLICE",
             Status = status,
             Scopes = [.. scopes ?? [Scopes.CasesRead]],
-            DataCategories = [DataCategories.Identity, DataCategories.Circumstances],
-            Purposes = [Purposes.Search],
+            DataCategories = [.. categories ?? [DataCategories.Identity, DataCategories.Circumstances]],
+            Purposes = [.. purposes ?? [Purposes.Search]],
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         });
