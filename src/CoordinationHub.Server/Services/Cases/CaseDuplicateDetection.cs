@@ -19,7 +19,7 @@ internal static class CaseDuplicateDetection
         ArgumentNullException.ThrowIfNull(newCase);
         var person = CasePersonDescription.From(sections);
         var candidates = await DuplicateCandidateQuery.FindAsync(
-            db, newCase.NameKeys, newCase.CaseId, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, track: false, cancellationToken).ConfigureAwait(false);
+            db, newCase.NameKeys, newCase.CaseId, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, newCase.BirthYear, track: false, cancellationToken).ConfigureAwait(false);
 
         var flags = new List<DuplicateFlagRecord>();
         foreach (var candidate in candidates)

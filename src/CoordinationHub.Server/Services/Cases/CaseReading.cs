@@ -91,7 +91,8 @@ internal sealed class CaseReading(CaseCalls calls, CaseViewAssembler views)
             new PersonIdentity { Names = { new PersonName { FullName = request.Name.Trim() } }, DateOfBirth = request.DateOfBirth },
             request.Place.Length > 0 ? new LastSeen { Place = request.Place } : null);
         var keys = CandidateKeyBuilder.For(query).TokenKeys;
-        var candidates = await DuplicateCandidateQuery.FindAsync(calls.Db, keys, excludeCaseId: null, visibleTo: caller.AgencyId, MaxSearchCandidates, track: false, context.CancellationToken).ConfigureAwait(false);
+        int? year = request.DateOfBirth is { Year: > 0 } dob ? dob.Year : null;
+        var candidates = await DuplicateCandidateQuery.FindAsync(calls.Db, keys, excludeCaseId: null, visibleTo: caller.AgencyId, MaxSearchCandidates, year, track: false, context.CancellationToken).ConfigureAwait(false);
 
         // Ranked by the same assessor that flags duplicates: a search is a duplicate check asked by a person.
         var ranked = candidates
