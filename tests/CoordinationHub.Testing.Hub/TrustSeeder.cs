@@ -17,10 +17,15 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
 
     public HubDbContext OpenDb() => HubDatabase.Open(connectionString);
 
-    // Claims default to identity and circumstances for search; kind is the proto enum name without prefix.
+    /// <param name="prefix">Start of the generated agency id.</param>
+    /// <param name="scopes">Scopes; cases.read when null.</param>
+    /// <param name="status">Status.</param>
+    /// <param name="categories">Data categories; identity and circumstances when null.</param>
+    /// <param name="purposes">Purposes; search when null.</param>
+    /// <param name="kind">Agency kind (proto name without prefix); POLICE when null.</param>
     public async Task<TestAgency> RegisterAgencyAsync(
         string prefix, IEnumerable<string>? scopes = null, AgencyStatus status = AgencyStatus.Active,
-        IEnumerable<string>? categories = null, IEnumerable<string>? purposes = null, string kind = "POLICE")
+        IEnumerable<string>? categories = null, IEnumerable<string>? purposes = null, string? kind = null)
     {
         var agencyId = $"{prefix}-{Interlocked.Increment(ref s_counter)}";
         var certificate = pki.IssueClient(agencyId);
@@ -29,7 +34,7 @@ public sealed class TrustSeeder(string connectionString, TestPki pki)
         {
             AgencyId = agencyId,
             DisplayName = $"Test agency {agencyId}",
-            Kind = kind,
+            Kind = kind ?? "POLICE",
             Status = status,
             Scopes = [.. scopes ?? [Scopes.CasesRead]],
             DataCategories = [.. categories ?? [DataCategories.Identity, DataCategories.Circumstances]],

@@ -10,7 +10,7 @@ internal static class KeySimilarity
     private const double ConfusableCost = 0.3;
     private const double WeakLetterCost = 0.5;
 
-    private static readonly HashSet<(char, char)> Confusables =
+    internal static readonly HashSet<(char, char)> Confusables =
     [
         ('G', 'J'), ('G', 'K'), ('D', 'Z'), ('S', 'Z'), ('S', 'T'), ('C', 'S'), ('D', 'T'), ('H', 'X'), ('F', 'B'),
     ];

@@ -23,6 +23,7 @@ public static class RpcHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapRpcService<HubInfoService>();
         app.MapRpcService<ReferralsService>();
+        app.MapRpcService<Services.Cases.CasesService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

@@ -7,7 +7,8 @@ namespace CoordinationHub.Server.Services.Cases;
 /// <summary>
 /// Object-level access to cases: an agency may see that a case exists only if it reported it or
 /// holds an accepted referral on it (consents and legal authorisations naming the agency join in
-/// with the consent service). For everyone else the case does not exist: callers answer NOT_FOUND,
+/// with the consent service). A report moved by a merge still counts on the case it was filed on,
+/// so the reporter can follow its reference to the closed case and on to the survivor. For everyone else the case does not exist: callers answer NOT_FOUND,
 /// never PERMISSION_DENIED, so that the existence of a missing-person case does not leak.
 /// </summary>
 internal static class CaseAccess
@@ -16,7 +17,7 @@ internal static class CaseAccess
     public static async Task<CaseRelationship> RelationshipAsync(HubDbContext db, string caseId, string agencyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.AgencyId == agencyId, cancellationToken).ConfigureAwait(false))
+        if (await db.CaseReports.AnyAsync(r => (r.CaseId == caseId || r.OriginalCaseId == caseId) && r.AgencyId == agencyId, cancellationToken).ConfigureAwait(false))
         {
             return CaseRelationship.Reporter;
         }
@@ -34,6 +35,7 @@ internal static class CaseAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.CaseReports.Where(r => r.AgencyId == agencyId).Select(r => r.CaseId)
+            .Union(db.CaseReports.Where(r => r.AgencyId == agencyId).Select(r => r.OriginalCaseId))
             .Union(db.Referrals.Where(r => r.ToAgencyId == agencyId && r.State == ReferralState.Accepted).Select(r => r.CaseId));
     }
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using CoordinationHub.Contracts.V1;
+using CoordinationHub.Domain.Synthetic;
+using CoordinationHub.Domain.Trust;
+using CoordinationHub.Server.Persistence.Records.Cases;
+using CoordinationHub.Server.Services.Cases;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CoordinationHub.Bench.Cases;
+
+/// <summary>
+/// Generates cases with the Domain's seeded generator and bulk-loads them with binary COPY, each row
+/// built by the service's own code (sections as JSON columns, name keys, phonetic name, birth year).
+/// The candidate indexes are dropped for the load and rebuilt after it, as an operator would for an
+/// initial migration of a national caseload.
+/// </summary>
+internal static class GeneratedCaseload
+{
+    private static readonly DateTimeOffset Opened = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Loads <paramref name="count"/> cases; returns the persons behind the cases at <paramref name="sampled"/> (by index).</summary>
+    public static async Task<Dictionary<int, SyntheticPerson>> LoadAsync(string connectionString, int count, int seed, IReadOnlySet<int> sampled)
+    {
+        var kept = new Dictionary<int, SyntheticPerson>();
+        var generator = new SyntheticPersonGenerator(seed);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, """DROP INDEX cases."IX_cases_name_keys"; DROP INDEX cases."IX_cases_name_search"; DROP INDEX cases."IX_cases_created_at";""");
+
+        var clock = Stopwatch.StartNew();
+        await using (var import = await connection.BeginBinaryImportAsync(
+            "COPY cases.cases (case_id, status, merged_into_case_id, identity, circumstances, name_keys, name_search, birth_year, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var person = generator.NextPerson();
+                if (sampled.Contains(i))
+                {
+                    kept[i] = person;
+                }
+
+                var record = Row(i, person);
+                await import.StartRowAsync();
+                await import.WriteAsync(record.CaseId, NpgsqlDbType.Varchar);
+                await import.WriteAsync(record.Status, NpgsqlDbType.Varchar);
+                await import.WriteAsync(record.MergedIntoCaseId, NpgsqlDbType.Varchar);
+                await import.WriteAsync(record.Identity, NpgsqlDbType.Jsonb);
+                await import.WriteAsync(record.Circumstances, NpgsqlDbType.Jsonb);
+                await import.WriteAsync(record.NameKeys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await import.WriteAsync(record.NameSearch, NpgsqlDbType.Text);
+                if (record.BirthYear is { } year)
+                {
+                    await import.WriteAsync(year, NpgsqlDbType.Integer);
+                }
+                else
+                {
+                    await import.WriteNullAsync();
+                }
+
+                await import.WriteAsync(record.CreatedAt, NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(record.UpdatedAt, NpgsqlDbType.TimestampTz);
+                if ((i + 1) % 100_000 == 0)
+                {
+                    Console.WriteLine($"  {i + 1:N0} rows generated and sent ({clock.Elapsed.TotalSeconds:0} s)");
+                }
+            }
+
+            await import.CompleteAsync();
+        }
+
+        Console.WriteLine($"load: {count:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s");
+        clock.Restart();
+        await ExecuteAsync(connection, """
+            SET maintenance_work_mem = '1GB';
+            CREATE INDEX "IX_cases_name_keys" ON cases.cases USING gin (name_keys);
+            CREATE INDEX "IX_cases_name_search" ON cases.cases USING gin (name_search gin_trgm_ops);
+            CREATE INDEX "IX_cases_created_at" ON cases.cases (created_at);
+            """);
+        await ExecuteAsync(connection, "VACUUM ANALYZE cases.cases");
+        Console.WriteLine($"indexes rebuilt and analysed in {clock.Elapsed.TotalSeconds:0.0} s");
+        return kept;
+    }
+
+    public static string CaseId(int index) => $"MP-2026-{index + 1:D7}";
+
+    // The columns the service writes when a report opens a case (CaseReporting.CreateAsync).
+    private static CaseRecord Row(int index, SyntheticPerson person)
+    {
+        var sections = BenchSections.From(person.Report);
+        var record = new CaseRecord
+        {
+            CaseId = CaseId(index),
+            Status = CaseMapping.StatusName(CaseStatus.Open),
+            CreatedAt = Opened.AddSeconds(index),
+            UpdatedAt = Opened.AddSeconds(index),
+        };
+        CaseSectionColumns.Write(record, sections, [DataCategories.Identity, DataCategories.Circumstances]);
+        CasePersonDescription.SetLookupColumns(record, sections.Identity);
+        return record;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}

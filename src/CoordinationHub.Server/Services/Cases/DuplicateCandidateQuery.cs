@@ -1,0 +1,132 @@
+using CoordinationHub.Domain.Matching;
+using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Persistence.Records.Cases;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CoordinationHub.Server.Services.Cases;
+
+/// <summary>
+/// Finds the cases worth scoring against a name, by index, so that duplicate detection and search
+/// never score the whole caseload. Public because the benchmark (bench/run-cases.sh) times this very
+/// query on a million generated cases.
+/// </summary>
+/// <remarks>
+/// A candidate shares all of the query's names but one (two at least, all when the query has only
+/// one or two), each name found by its key or a near variant (<see cref="KeyVariants"/>): one GIN
+/// lookup by array overlap (<c>name_keys &amp;&amp; {variants}</c>) per name, intersected. Plain
+/// overlap on any one key is not enough: a given name such as Mohamed is shared by a large part of a
+/// national caseload, so it matches tens of thousands of cases and a LIMIT would keep an arbitrary
+/// few. A trigram condition (<c>name_search % name</c>) is not used either: on strings of phonetic
+/// keys it matched a fifth of a 100,000-case load and cost 100 ms of heap rechecks per query
+/// (docs/benchmarks.md); the variants cover the misspellings it was meant for. The rows found are
+/// ranked by how many of the query's names they share, then by nearness of birth year (an unknown
+/// one counts as three years off), then by trigram similarity of the phonetic names, and only the
+/// best <c>limit</c> are returned.
+/// </remarks>
+public static class DuplicateCandidateQuery
+{
+    /// <summary>More keys than this only add pairs, not recall: a name chain is at most four or five names.</summary>
+    public const int MaxKeys = 6;
+
+    public const int DefaultLimit = 50;
+
+    /// <param name="db">The context the records are read (and, when <paramref name="track"/>, tracked) by.</param>
+    /// <param name="keys">The query's phonetic name keys (<c>CandidateKeys.TokenKeys</c>).</param>
+    /// <param name="excludeCaseId">The case being matched, which must not find itself; null for none.</param>
+    /// <param name="visibleTo">Only cases this agency may see; null for all (duplicate detection sees everything).</param>
+    /// <param name="limit">Most candidates to return.</param>
+    /// <param name="birthYear">The query's birth year, when known: among equally named candidates, the nearest births rank first.</param>
+    /// <param name="track">Whether the returned records are tracked.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static Task<List<CaseRecord>> FindAsync(
+        HubDbContext db, IReadOnlyList<string> keys, string? excludeCaseId, string? visibleTo, int limit, int? birthYear, bool track, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return Task.FromResult(new List<CaseRecord>());
+        }
+
+        var (sql, parameters) = Build(keys, excludeCaseId, visibleTo, limit, birthYear);
+        var query = db.Cases.FromSqlRaw(sql, parameters);
+        return (track ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The SQL and its parameters; the text depends only on the number of keys, so plans are reused.</summary>
+    public static (string Sql, NpgsqlParameter[] Parameters) Build(IReadOnlyList<string> keys, string? excludeCaseId, string? visibleTo, int limit, int? birthYear)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var used = keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).ToList();
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("name", NpgsqlDbType.Text) { Value = string.Join(' ', used) },
+            new("exclude", NpgsqlDbType.Text) { Value = excludeCaseId ?? string.Empty },
+            new("limit", NpgsqlDbType.Integer) { Value = limit },
+            new("year", NpgsqlDbType.Integer) { Value = (object?)birthYear ?? DBNull.Value },
+        };
+
+        // Each key is looked up with its near variants (one confusable letter, a dropped leading vowel).
+        for (var i = 0; i < used.Count; i++)
+        {
+            parameters.Add(new NpgsqlParameter($"k{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = KeyVariants.Of(used[i]).ToArray() });
+        }
+
+        // A candidate must share all of the query's names but one (two at least): a re-report may
+        // drop a name of the chain or spell one beyond recognition, rarely more.
+        var required = used.Count <= 2 ? used.Count : Math.Max(2, used.Count - 1);
+        var matches = Subsets(used.Count, required)
+            .Select(subset => "(" + string.Join(" AND ", subset.Select(i => $"c.name_keys && @k{i}")) + ")")
+            .ToList();
+        var visibility = "";
+        if (visibleTo is not null)
+        {
+            parameters.Add(new NpgsqlParameter("agency", NpgsqlDbType.Text) { Value = visibleTo });
+            visibility = """
+                 AND c.case_id IN (
+                    SELECT r.case_id FROM cases.reports r WHERE r.agency_id = @agency
+                    UNION SELECT r.original_case_id FROM cases.reports r WHERE r.agency_id = @agency
+                    UNION SELECT f.case_id FROM cases.referrals f WHERE f.to_agency_id = @agency AND f.state = 'Accepted')
+                """;
+        }
+
+        var sql = $"""
+            SELECT c.*, c.xmin FROM cases.cases AS c
+            WHERE c.merged_into_case_id = '' AND c.case_id <> @exclude
+              AND ({string.Join(" OR ", matches)}){visibility}
+            ORDER BY {string.Join(" + ", Enumerable.Range(0, used.Count).Select(i => $"(c.name_keys && @k{i})::int"))} DESC,
+              abs(coalesce(c.birth_year, @year, 0) - coalesce(@year, 0)) + (CASE WHEN c.birth_year IS NULL AND @year IS NOT NULL THEN 3 ELSE 0 END),
+              similarity(c.name_search, @name) DESC, c.case_id
+            LIMIT @limit
+            """;
+        return (sql, [.. parameters]);
+    }
+
+    // The index sets of size k drawn from 0..n-1, in order: at most six for the six keys used.
+    private static IEnumerable<int[]> Subsets(int n, int k)
+    {
+        var subset = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return [.. subset];
+            var i = k - 1;
+            while (i >= 0 && subset[i] == n - k + i)
+            {
+                i--;
+            }
+
+            if (i < 0)
+            {
+                yield break;
+            }
+
+            subset[i]++;
+            for (var j = i + 1; j < k; j++)
+            {
+                subset[j] = subset[j - 1] + 1;
+            }
+        }
+    }
+}
