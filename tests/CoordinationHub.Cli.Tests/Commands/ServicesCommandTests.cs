@@ -9,7 +9,10 @@ public sealed class ServicesCommandTests(CliHubTestHost hub)
     private static readonly string[] HubServices =
     [
         "coordination.v1.AgenciesService",
+        "coordination.v1.AuditService",
+        "coordination.v1.CasesService",
         "coordination.v1.HubInfoService",
+        "coordination.v1.ReferralsService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",
