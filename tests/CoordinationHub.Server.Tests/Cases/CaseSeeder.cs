@@ -14,7 +14,7 @@ namespace CoordinationHub.Server.Tests.Cases;
 internal static class CaseSeeder
 {
     public static async Task<Guid> AcceptedReferralAsync(
-        HubTestHost hub, string caseId, string fromAgencyId, string toAgencyId, string purpose = Purposes.Search, IEnumerable<string>? categories = null)
+        HubTestHost hub, string caseId, string fromAgencyId, string toAgencyId, string purpose = Purposes.Search, IEnumerable<string>? categories = null, DateTimeOffset? dueAt = null)
     {
         await using var db = hub.Trust.OpenDb();
         var referral = new ReferralRecord
@@ -26,7 +26,7 @@ internal static class CaseSeeder
             Purpose = purpose,
             DataCategories = [.. categories ?? [DataCategories.Identity]],
             Reason = "seeded by a test",
-            DueAt = DateTimeOffset.UtcNow.AddDays(30),
+            DueAt = dueAt ?? DateTimeOffset.UtcNow.AddDays(30),
             State = ReferralState.Accepted,
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,

@@ -13,6 +13,10 @@ namespace CoordinationHub.Server.Services.Cases;
 /// </summary>
 internal static class CaseAccess
 {
+    // An accepted referral counts only until it is due: past its due time it is expired, whether or
+    // not the expiry sweep has stored that yet. "Now" is the database's clock (EF translates
+    // DateTimeOffset.UtcNow to now()), the same on every replica.
+
     /// <summary>Whether <paramref name="agencyId"/> may see case <paramref name="caseId"/> at all.</summary>
     public static async Task<CaseRelationship> RelationshipAsync(HubDbContext db, string caseId, string agencyId, CancellationToken cancellationToken)
     {
@@ -22,7 +26,7 @@ internal static class CaseAccess
             return CaseRelationship.Reporter;
         }
 
-        if (await db.Referrals.AnyAsync(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted, cancellationToken).ConfigureAwait(false))
+        if (await db.Referrals.AnyAsync(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
         {
             return CaseRelationship.ReferralHolder;
         }
@@ -36,6 +40,6 @@ internal static class CaseAccess
         ArgumentNullException.ThrowIfNull(db);
         return db.CaseReports.Where(r => r.AgencyId == agencyId).Select(r => r.CaseId)
             .Union(db.CaseReports.Where(r => r.AgencyId == agencyId).Select(r => r.OriginalCaseId))
-            .Union(db.Referrals.Where(r => r.ToAgencyId == agencyId && r.State == ReferralState.Accepted).Select(r => r.CaseId));
+            .Union(db.Referrals.Where(r => r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow).Select(r => r.CaseId));
     }
 }

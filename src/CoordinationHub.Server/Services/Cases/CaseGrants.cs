@@ -19,7 +19,7 @@ internal static class CaseGrants
     {
         ArgumentNullException.ThrowIfNull(db);
         var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted)
+            .Where(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow)
             .Select(r => new { r.ReferralId, r.Purpose, r.DataCategories })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. referrals.Select(r => new DisclosureGrant

@@ -88,7 +88,7 @@ public static class DuplicateCandidateQuery
                  AND c.case_id IN (
                     SELECT r.case_id FROM cases.reports r WHERE r.agency_id = @agency
                     UNION SELECT r.original_case_id FROM cases.reports r WHERE r.agency_id = @agency
-                    UNION SELECT f.case_id FROM cases.referrals f WHERE f.to_agency_id = @agency AND f.state = 'Accepted')
+                    UNION SELECT f.case_id FROM cases.referrals f WHERE f.to_agency_id = @agency AND f.state = 'Accepted' AND f.due_at > now())
                 """;
         }
 
