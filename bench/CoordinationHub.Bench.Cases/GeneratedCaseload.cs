@@ -4,6 +4,7 @@ using CoordinationHub.Domain.Synthetic;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Services.Cases;
+using CoordinationHub.Testing.Hub;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -87,7 +88,7 @@ internal static class GeneratedCaseload
     // The columns the service writes when a report opens a case (CaseReporting.CreateAsync).
     private static CaseRecord Row(int index, SyntheticPerson person)
     {
-        var sections = BenchSections.From(person.Report);
+        var sections = SyntheticReports.Sections(person.Report);
         var record = new CaseRecord
         {
             CaseId = CaseId(index),

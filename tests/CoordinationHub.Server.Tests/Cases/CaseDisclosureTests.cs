@@ -22,7 +22,7 @@ public sealed class CaseDisclosureTests(HubTestHost hub) : IClassFixture<HubTest
         using var police = await CasesApi.SignInAsync(hub, "police", categories: AllButGenetic, purposes: [Purposes.Search, Purposes.CriminalInvestigation]);
         using var lab = await CasesApi.SignInAsync(hub, "lab", categories: [DataCategories.Identity, DataCategories.Antemortem], purposes: [Purposes.Identification]);
         using var ngo = await CasesApi.SignInAsync(hub, "ngo", categories: [DataCategories.Identity, DataCategories.Circumstances, DataCategories.Contact]);
-        var sections = SyntheticCases.Sections(SyntheticCases.Person(501));
+        var sections = SyntheticReports.Sections(SyntheticCases.Person(501));
         sections.Contacts.Add(new FamilyContact { Name = "Amina", Relation = "mother", Phone = "+964 770 123 4567" });
         sections.Antemortem = new Antemortem { HeightCm = 172, DentalNotes = "gold crown upper left 6" };
         sections.Investigation = new Investigation { FileReference = "CID/2026/77", Notes = "seen at checkpoint" };
@@ -63,7 +63,7 @@ public sealed class CaseDisclosureTests(HubTestHost hub) : IClassFixture<HubTest
     public async Task GetCase_WithoutPurpose_InvalidArgumentAudited()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var caseId = (await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(502)))).Case.CaseId;
+        var caseId = (await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(502)))).Case.CaseId;
 
         var error = await Assert.ThrowsAsync<RpcException>(() => police.GetAsync(caseId, Purpose.Unspecified));
 
@@ -80,10 +80,10 @@ public sealed class CaseDisclosureTests(HubTestHost hub) : IClassFixture<HubTest
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(510 + i)))).Case.CaseId);
+            ids.Add((await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(510 + i)))).Case.CaseId);
         }
 
-        await other.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(520)));
+        await other.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(520)));
 
         var seen = new List<string>();
         var token = string.Empty;

@@ -19,8 +19,8 @@ public sealed class CaseDuplicateTests(HubTestHost hub) : IClassFixture<HubTestH
         using var police = await CasesApi.SignInAsync(hub, "police");
         using var ngo = await CasesApi.SignInAsync(hub, "ngo");
 
-        var first = await police.ReportAsync(SyntheticCases.Sections(arabic));
-        var second = await ngo.ReportAsync(SyntheticCases.Sections(latin));
+        var first = await police.ReportAsync(SyntheticReports.Sections(arabic));
+        var second = await ngo.ReportAsync(SyntheticReports.Sections(latin));
 
         Assert.True(second.Created);
         Assert.NotEqual(first.Case.CaseId, second.Case.CaseId);
@@ -103,7 +103,7 @@ public sealed class CaseDuplicateTests(HubTestHost hub) : IClassFixture<HubTestH
     {
         var (arabic, latin) = SyntheticCases.ArabicThenLatin(seed: 205);
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var created = await police.ReportAsync(SyntheticCases.Sections(arabic));
+        var created = await police.ReportAsync(SyntheticReports.Sections(arabic));
 
         var found = await police.SearchAsync(latin.Names[0].Text);
 
@@ -117,8 +117,8 @@ public sealed class CaseDuplicateTests(HubTestHost hub) : IClassFixture<HubTestH
         var (arabic, latin) = SyntheticCases.ArabicThenLatin(seed);
         var police = await CasesApi.SignInAsync(hub, "police");
         var ngo = await CasesApi.SignInAsync(hub, "ngo", categories: [DataCategories.Identity, DataCategories.Circumstances, DataCategories.Contact]);
-        var first = await police.ReportAsync(SyntheticCases.Sections(arabic));
-        var latinSections = SyntheticCases.Sections(latin);
+        var first = await police.ReportAsync(SyntheticReports.Sections(arabic));
+        var latinSections = SyntheticReports.Sections(latin);
         latinSections.Contacts.Add(new FamilyContact { Name = "Fatima", Relation = "mother", Phone = "+218 91 123 4567" });
         var second = await ngo.ReportAsync(latinSections);
         var flag = Assert.Single(second.PossibleDuplicates);

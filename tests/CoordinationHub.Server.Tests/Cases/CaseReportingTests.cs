@@ -13,7 +13,7 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     public async Task Report_NewPerson_GetReturnsTheSameSections()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var sections = SyntheticCases.Sections(SyntheticCases.Person(101));
+        var sections = SyntheticReports.Sections(SyntheticCases.Person(101));
 
         var reported = await police.ReportAsync(sections, localReference: "CID/2026/0001");
         var read = await police.GetAsync(reported.Case.CaseId);
@@ -33,7 +33,7 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     public async Task Report_RetriedWithTheSameRequestId_ReturnsTheFirstResult()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var sections = SyntheticCases.Sections(SyntheticCases.Person(102));
+        var sections = SyntheticReports.Sections(SyntheticCases.Person(102));
         var requestId = CasesApi.NewRequestId();
         var before = await SeededCountAsync();
 
@@ -50,9 +50,9 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
         var requestId = CasesApi.NewRequestId();
-        await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(103)), requestId);
+        await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(103)), requestId);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(104)), requestId));
+        var error = await Assert.ThrowsAsync<RpcException>(() => police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(104)), requestId));
 
         Assert.Equal(StatusCode.AlreadyExists, error.Status.Code);
         Assert.NotEmpty(await CaseSeeder.DenialsAsync(hub, police.Agency, "ReportMissingPerson"));
@@ -76,7 +76,7 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     public async Task Report_InvalidInput_InvalidArgumentNamingTheFieldAndNothingStored(string problem, string field)
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var request = new ReportMissingPersonRequest { RequestId = CasesApi.NewRequestId(), Sections = SyntheticCases.Sections(SyntheticCases.Person(105)) };
+        var request = new ReportMissingPersonRequest { RequestId = CasesApi.NewRequestId(), Sections = SyntheticReports.Sections(SyntheticCases.Person(105)) };
         var identity = request.Sections.Identity;
         switch (problem)
         {
@@ -106,7 +106,7 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     public async Task Report_SectionOfAnUnclaimedCategory_PermissionDeniedNamingItAndAudited()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var sections = SyntheticCases.Sections(SyntheticCases.Person(106));
+        var sections = SyntheticReports.Sections(SyntheticCases.Person(106));
         sections.Genetic = new GeneticReferences { Samples = { new ReferenceSample { SampleReference = "S-1", DonorRelation = "mother" } } };
 
         var error = await Assert.ThrowsAsync<RpcException>(() => police.ReportAsync(sections));
@@ -121,7 +121,7 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     {
         using var police = await CasesApi.SignInAsync(hub, "police", categories: [DataCategories.Identity]);
         using var family = await CasesApi.SignInAsync(hub, "family", categories: [DataCategories.Identity, DataCategories.Circumstances]);
-        var person = SyntheticCases.Sections(SyntheticCases.Person(107));
+        var person = SyntheticReports.Sections(SyntheticCases.Person(107));
         var created = await police.ReportAsync(new CaseSections { Identity = person.Identity });
         await CaseSeeder.AcceptedReferralAsync(hub, created.Case.CaseId, police.AgencyId, family.AgencyId, categories: [DataCategories.Identity]);
         var otherIdentity = person.Identity.Clone();
@@ -143,9 +143,9 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
         using var stranger = await CasesApi.SignInAsync(hub, "stranger");
-        var created = await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(108)));
+        var created = await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(108)));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => stranger.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(108)), caseId: created.Case.CaseId));
+        var error = await Assert.ThrowsAsync<RpcException>(() => stranger.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(108)), caseId: created.Case.CaseId));
 
         Assert.Equal(StatusCode.NotFound, error.Status.Code);
     }

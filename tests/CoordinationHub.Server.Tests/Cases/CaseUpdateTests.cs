@@ -11,7 +11,7 @@ public sealed class CaseUpdateTests(HubTestHost hub) : IClassFixture<HubTestHost
     public async Task Update_StatusAndSection_ChangedWithNewEtagAndHistory()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var created = await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(301)));
+        var created = await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(301)));
         var place = new LastSeen { Place = "Sabha, market", Country = "LY", Context = DisappearanceContext.MigrationRoute };
 
         var updated = await police.UpdateAsync(created.Case.CaseId, created.Case.Etag, new CaseSections { Circumstances = place }, CaseStatus.LocatedAlive, "status", "sections.circumstances");
@@ -30,7 +30,7 @@ public sealed class CaseUpdateTests(HubTestHost hub) : IClassFixture<HubTestHost
     public async Task Update_StaleEtag_Aborted()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var created = await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(302)));
+        var created = await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(302)));
         await police.UpdateAsync(created.Case.CaseId, created.Case.Etag, status: CaseStatus.LocatedAlive, paths: "status");
 
         var error = await Assert.ThrowsAsync<RpcException>(() => police.UpdateAsync(created.Case.CaseId, created.Case.Etag, status: CaseStatus.Closed, paths: "status"));
@@ -44,7 +44,7 @@ public sealed class CaseUpdateTests(HubTestHost hub) : IClassFixture<HubTestHost
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
         using var second = new CasesApi(police.Agency, hub.Client.OpenChannel(police.Agency.Certificate), await hub.Client.GetTokenAsync(police.Agency.Certificate, police.AgencyId));
-        var created = await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(303)));
+        var created = await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(303)));
 
         for (var round = 0; round < 5; round++)
         {
@@ -62,7 +62,7 @@ public sealed class CaseUpdateTests(HubTestHost hub) : IClassFixture<HubTestHost
     public async Task Update_WithoutEtag_InvalidArgument()
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
-        var created = await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(304)));
+        var created = await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(304)));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => police.UpdateAsync(created.Case.CaseId, etag: "", status: CaseStatus.Closed, paths: "status"));
 

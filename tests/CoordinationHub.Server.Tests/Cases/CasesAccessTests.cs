@@ -69,8 +69,8 @@ public sealed class CasesAccessTests(HubTestHost hub) : IClassFixture<HubTestHos
         // The owner reports the same person twice, so that its second case carries a flag against the first.
         var (arabic, latin) = SyntheticCases.ArabicThenLatin(Interlocked.Increment(ref s_seed));
         using var owner = await CasesApi.SignInAsync(hub, "owner");
-        var first = (await owner.ReportAsync(SyntheticCases.Sections(arabic))).Case;
-        var second = await owner.ReportAsync(SyntheticCases.Sections(latin));
+        var first = (await owner.ReportAsync(SyntheticReports.Sections(arabic))).Case;
+        var second = await owner.ReportAsync(SyntheticReports.Sections(latin));
         var flagId = Assert.Single(second.PossibleDuplicates).FlagId;
         using var caller = await CallerAsync(role, owner, first.CaseId, second.Case.CaseId);
 

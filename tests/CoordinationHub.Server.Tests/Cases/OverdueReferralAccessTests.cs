@@ -15,7 +15,7 @@ public sealed class OverdueReferralAccessTests(HubTestHost hub) : IClassFixture<
     {
         using var police = await CasesApi.SignInAsync(hub, "police");
         using var lab = await CasesApi.SignInAsync(hub, "lab", categories: [DataCategories.Identity], purposes: [Purposes.Search]);
-        var caseId = (await police.ReportAsync(SyntheticCases.Sections(SyntheticCases.Person(901)))).Case.CaseId;
+        var caseId = (await police.ReportAsync(SyntheticReports.Sections(SyntheticCases.Person(901)))).Case.CaseId;
         await CaseSeeder.AcceptedReferralAsync(hub, caseId, police.AgencyId, lab.AgencyId, dueAt: DateTimeOffset.UtcNow.AddMinutes(-1));
         using var live = await CasesApi.SignInAsync(hub, "ngo", categories: [DataCategories.Identity]);
         await CaseSeeder.AcceptedReferralAsync(hub, caseId, police.AgencyId, live.AgencyId);
