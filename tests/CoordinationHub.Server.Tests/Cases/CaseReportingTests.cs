@@ -42,6 +42,8 @@ public sealed class CaseReportingTests(HubTestHost hub) : IClassFixture<HubTestH
 
         Assert.Equal(first.Case.CaseId, retry.Case.CaseId);
         Assert.True(retry.Created);
+        Assert.False(first.Replayed);
+        Assert.True(retry.Replayed);
         Assert.Equal(before + 1, await SeededCountAsync());
     }
 

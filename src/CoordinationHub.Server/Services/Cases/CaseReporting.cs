@@ -170,6 +170,7 @@ internal sealed class CaseReporting(CaseCalls calls, CaseViewAssembler views)
         {
             Case = await views.BuildAsync(context, record, decision).ConfigureAwait(false),
             Created = first.CreatedCase,
+            Replayed = true,
             PossibleDuplicates = { await views.FlagsAsync(context, record.CaseId, flags).ConfigureAwait(false) },
         };
     }

@@ -3,11 +3,12 @@ using CoordinationHub.Domain.Matching;
 using NameScript = CoordinationHub.Contracts.V1.NameScript;
 using Sex = CoordinationHub.Contracts.V1.Sex;
 
-namespace CoordinationHub.Testing.Hub;
+namespace CoordinationHub.Server.Synthetic;
 
 /// <summary>
 /// A generated person (Domain's deterministic generator) as the sections an agency would report:
-/// one mapping for the tests and the benchmarks, so both send what an adapter would.
+/// one mapping for the tests, the benchmarks and <c>hubctl cases generate</c> (which fills a demo hub),
+/// so all of them send what an adapter would.
 /// </summary>
 public static class SyntheticReports
 {
