@@ -77,25 +77,31 @@ hubctl services --methods
 say "hubctl info: GetHubInfo with a token fetched for the admin's certificate"
 hubctl info
 
-say "the admin registers two agencies (skipped when a previous run did)"
-register() {
-  local id=$1; shift
+say "the admin registers the demo's agencies (a re-run only resets their claims)"
+# agency ID NAME KIND CLAIM-OPTIONS...: registers, or sets exactly these claims when already there.
+agency() {
+  local id=$1 name=$2 kind=$3; shift 3
   if hubctl admin agencies get "$id" >/dev/null 2>&1; then
-    echo "$id: already registered"
+    hubctl --officer demo-operator admin agencies update-claims "$id" "$@" >/dev/null
+    echo "$id: already registered; claims reset"
   else
-    hubctl --officer demo-operator admin agencies register "$id" "$@"
+    hubctl --officer demo-operator admin agencies register "$id" --name "$name" --kind "$kind" "$@"
   fi
 }
-register interior-cid --name "Ministry of Interior, Criminal Investigation Department" --kind interior \
+agency interior-cid "Ministry of Interior, Criminal Investigation Department" interior \
   --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write \
   --category identity,circumstances,contact,investigation --purpose search,criminal_investigation
-register dna-lab --name "National Forensic DNA Laboratory" --kind forensic_laboratory \
-  --scope cases.read --scope identifications.report \
+agency dna-lab "National Forensic DNA Laboratory" forensic_laboratory \
+  --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.report \
   --category identity,antemortem,genetic --purpose identification
+agency family-assoc "Association of Families of the Missing" family_association \
+  --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write \
+  --category identity,circumstances,contact --purpose search,family_rights
+agency hub-auditor "Data Protection Authority, audit office" oversight --scope audit.read
 hubctl admin agencies list
 
 say "the admin enrolls a certificate for each: key and CSR made here, signed by the hub CA"
-for id in interior-cid dna-lab; do
+for id in interior-cid dna-lab family-assoc hub-auditor; do
   if [[ -s $AGENCY_DIR/$id.pem ]]; then
     echo "$id: certificate already enrolled: $AGENCY_DIR/$id.pem"
   else
@@ -143,5 +149,83 @@ call -H "authorization: Bearer $TOKEN" -H "x-officer-id: analyst-7" -d '{}' "$HU
 
 say "buf curl: the same call without the token is refused"
 call -d '{}' "$HUB/coordination.v1.HubInfoService/GetHubInfo" || echo "exit code $? (UNAUTHENTICATED, as expected)"
+
+# --- The case record: one person, two agencies, two scripts -----------------------------------
+# json FIELD.PATH: reads one value from hubctl's --output json on stdin ('' when absent).
+json() { /usr/bin/python3 -c '
+import json, sys
+value = json.load(sys.stdin)
+for key in sys.argv[1].split("."):
+    value = value[int(key)] if isinstance(value, list) else value.get(key, "") if isinstance(value, dict) else ""
+print(json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, (list, dict)) else str(value).lower() if isinstance(value, bool) else value)' "$1"; }
+
+say "the ministry's adapter fills the hub with 200 generated missing persons (re-runs create nothing twice)"
+as_agency interior-cid --officer registry-clerk-3 cases generate --count 200 --seed 2026
+
+say "the interior ministry reports a missing migrant, in Arabic script"
+MINISTRY_REPORT=$(as_agency interior-cid --officer inspector-42 cases report --reference MOI-2016-0417 \
+  --name "محمد عبد الله الحسن" --sex male --born 1994-03-12 --nationality SY \
+  --place "Zuwara" --country LY --seen 2016-08 --context migration-route \
+  --narrative "left Zuwara by boat towards Lampedusa; the boat was not seen again" --output json)
+MINISTRY_CASE=$(json case.caseId <<<"$MINISTRY_REPORT")
+as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
+
+say "a family association reports the same man, in Latin script, from the family's own account"
+FAMILY_REPORT=$(as_agency family-assoc --officer volunteer-11 cases report --reference FAM-A-0093 \
+  --name "Mohamed Abdallah Al-Hassan" --sex male --born 1994-03-12 --nationality SY \
+  --place "Zuwarah" --country LY --context migration-route --output json)
+FAMILY_CASE=$(json case.caseId <<<"$FAMILY_REPORT")
+echo "case $FAMILY_CASE; possible duplicates flagged by the hub (never merged silently):"
+json possibleDuplicates <<<"$FAMILY_REPORT"
+echo "the association is not told which case: it cannot see the ministry's case, so it learns only that a flag exists."
+
+say "the association refers its case to the ministry, to review the possible duplicate"
+REFERRAL=$(as_agency family-assoc --officer volunteer-11 referrals create --case "$FAMILY_CASE" --to interior-cid \
+  --purpose search --category identity,circumstances --reason "possibly the same man as your case; please review" \
+  --request-id demo-duplicate-review --output json)
+REFERRAL_ID=$(json referralId <<<"$REFERRAL")
+as_agency interior-cid referrals list --box inbox --case "$FAMILY_CASE"
+if [[ $(json state <<<"$REFERRAL") == REFERRAL_STATE_PENDING ]]; then
+  as_agency interior-cid --officer inspector-42 referrals accept "$REFERRAL_ID" >/dev/null
+  echo "interior-cid accepted referral $REFERRAL_ID"
+fi
+
+say "the ministry now sees both cases, and the flag with the hub's reasons"
+FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.flagId)
+as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
+if [[ -n $FLAG_ID ]] && as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.state | grep -q OPEN; then
+  say "the ministry merges them: one case, both reports kept and traceable"
+  as_agency interior-cid --officer inspector-42 cases resolve "$MINISTRY_CASE" --flag "$FLAG_ID" --merge \
+    --reason "same name in two scripts, same date of birth and departure point"
+fi
+as_agency interior-cid cases history "$MINISTRY_CASE"
+echo "the association's case now points to the surviving one: merged into $(as_agency interior-cid cases get "$FAMILY_CASE" --purpose search --output json | json mergedIntoCaseId)"
+
+# --- The auditor ----------------------------------------------------------------------------
+say "an auditor lists every access to the case: who, when, for what purpose, what was disclosed and withheld"
+as_auditor() { as_agency hub-auditor --officer auditor-dpa-1 "$@"; }
+as_auditor audit query --case "$MINISTRY_CASE" --limit 20
+
+say "the auditor lists every access that disclosed the case's genetic data"
+as_auditor audit query --case "$MINISTRY_CASE" --disclosed genetic --limit 20
+
+say "the auditor has the hub verify every hash chain and checkpoint signature"
+as_auditor audit verify
+
+say "someone with database access edits an audit row to hide who read the case"
+PSQL=("$(pg_bin_dir)/psql" -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$HUB_PG_PORT" -U "$PG_SUPERUSER" -d "$HUB_DB")
+read -r VICTIM_CHAIN VICTIM_SEQ VICTIM_OFFICER < <("${PSQL[@]}" -F ' ' -c \
+  "SELECT chain, seq, officer FROM audit.entries WHERE case_id = '$MINISTRY_CASE' AND officer <> '' ORDER BY occurred_at DESC LIMIT 1")
+"${PSQL[@]}" -c "UPDATE audit.entries SET officer = 'nobody' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
+echo "changed the officer of chain $VICTIM_CHAIN seq $VICTIM_SEQ from '$VICTIM_OFFICER' to 'nobody'"
+set +e
+as_auditor audit verify
+status=$?
+set -e
+echo "exit code $status (7 = verification failed, naming the first bad entry, as expected)"
+# Put the row back, so the demo's database stays a valid log for the next run.
+"${PSQL[@]}" -c "UPDATE audit.entries SET officer = '$VICTIM_OFFICER' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
+((status == 7)) || { echo "demo: the tampered row was not detected" >&2; exit 1; }
+as_auditor audit verify >/dev/null && echo "row restored: the chains verify again"
 
 say "demo done"

@@ -4,7 +4,6 @@ using CoordinationHub.Domain.Synthetic;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Services.Cases;
-using CoordinationHub.Testing.Hub;
 using Npgsql;
 using NpgsqlTypes;
 

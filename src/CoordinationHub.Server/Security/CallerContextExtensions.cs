@@ -31,6 +31,9 @@ public static class CallerContextExtensions
     public static AuthenticatedAgency GetCaller(this ServerCallContext context) =>
         context.FindCaller() ?? throw new InvalidOperationException($"No authenticated caller on {context.Method.FullName}: the authentication interceptor did not run.");
 
+    /// <summary>How an audit target names a hub case.</summary>
+    public const string CaseTargetPrefix = "case:";
+
     /// <summary>An audit entry for this call, filled with whatever is known about the caller.</summary>
     public static AuditEntry AuditEntryFor(this ServerCallContext context, AuditDecision decision, string target, string reason)
     {
@@ -44,8 +47,17 @@ public static class CallerContextExtensions
             CertificateThumbprint = caller?.CertificateThumbprint ?? CertificateThumbprints.Of(context.Peer.ClientCertificate),
             Officer = caller?.Officer ?? context.RequestHeaders.GetValue(OfficerHeader) ?? string.Empty,
             Target = target,
+            CaseId = CaseOf(target),
             Reason = reason,
             CallId = context.CallId,
         };
     }
+
+    /// <summary>
+    /// The case a target of the form <c>case:MP-…</c> names. Filled here, once, so that an auditor's
+    /// query by case finds every call about it (reads, writes and denials alike) without each
+    /// service having to remember it.
+    /// </summary>
+    private static string CaseOf(string target) =>
+        target.StartsWith(CaseTargetPrefix, StringComparison.Ordinal) ? target[CaseTargetPrefix.Length..] : string.Empty;
 }

@@ -57,6 +57,15 @@ public sealed class CaseDisclosureTests(HubTestHost hub) : IClassFixture<HubTest
         var audited = await hub.Trust.AuditEntriesForAsync(ngo.Agency.Certificate);
         Assert.Contains(audited, e => e.Decision == AuditRecord.Allowed && e.Method.EndsWith("/GetCase", StringComparison.Ordinal)
             && e.Target == "case:" + caseId && e.Reason.Contains("disclosed for search: [identity]", StringComparison.Ordinal));
+
+        // The structured fields an auditor filters on: the case, the purpose, the basis, and the categories each way.
+        var labRead = Assert.Single(await hub.Trust.AuditEntriesForAsync(lab.Agency.Certificate), e => e.Method.EndsWith("/GetCase", StringComparison.Ordinal));
+        Assert.Equal(caseId, labRead.CaseId);
+        Assert.Equal(Purposes.Identification, labRead.Purpose);
+        Assert.StartsWith("referral:", labRead.Basis, StringComparison.Ordinal);
+        Assert.Equal([DataCategories.Antemortem, DataCategories.Identity], labRead.CategoriesDisclosed.Order(StringComparer.Ordinal));
+        Assert.Contains(DataCategories.Genetic, labRead.CategoriesWithheld);
+        Assert.DoesNotContain(DataCategories.Identity, labRead.CategoriesWithheld);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using CoordinationHub.Domain.Matching;
 using CoordinationHub.Domain.Synthetic;
-using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Cases;
 

@@ -19,7 +19,7 @@ internal sealed class CaseCalls(HubDbContext db, IAuditTrail audit, TimeProvider
 
     public DateTimeOffset Now() => DatabaseClock.Now(time);
 
-    public static string Target(string caseId) => "case:" + caseId;
+    public static string Target(string caseId) => CallerContextExtensions.CaseTargetPrefix + caseId;
 
     /// <summary>Audits a refusal in its own transaction (nothing staged commits with it) and returns the exception to throw.</summary>
     public async Task<RpcException> RefuseAsync(ServerCallContext context, StatusCode code, string target, string message)
@@ -77,7 +77,14 @@ internal sealed class CaseCalls(HubDbContext db, IAuditTrail audit, TimeProvider
 
     /// <summary>Stages the audit entry of a disclosure; the read's SaveChanges writes it.</summary>
     public void AppendDisclosure(ServerCallContext context, string caseId, Domain.Disclosure.DisclosureDecision decision) =>
-        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, Target(caseId), CaseDisclosureAudit.Describe(decision)));
+        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, Target(caseId), CaseDisclosureAudit.Describe(decision)) with
+        {
+            // The structured fields an auditor filters on ("who saw this case's genetic data, for what"), besides the prose.
+            Purpose = decision.Purpose,
+            Basis = string.Join(' ', decision.Basis),
+            CategoriesDisclosed = [.. decision.Disclosed],
+            CategoriesWithheld = [.. decision.Withheld.Keys],
+        });
 
     public static int PageSize(int requested, int defaultSize, int maxSize) =>
         requested < 0 ? throw new RpcException(StatusCode.InvalidArgument, "page_size must not be negative.")
