@@ -179,24 +179,25 @@ echo "case $FAMILY_CASE; possible duplicates flagged by the hub (never merged si
 json possibleDuplicates <<<"$FAMILY_REPORT"
 echo "the association is not told which case: it cannot see the ministry's case, so it learns only that a flag exists."
 
-say "the association refers its case to the ministry, to review the possible duplicate"
-REFERRAL=$(as_agency family-assoc --officer volunteer-11 referrals create --case "$FAMILY_CASE" --to interior-cid \
-  --purpose search --category identity,circumstances --reason "possibly the same man as your case; please review" \
-  --request-id demo-duplicate-review --output json)
-REFERRAL_ID=$(json referralId <<<"$REFERRAL")
-as_agency interior-cid referrals list --box inbox --case "$FAMILY_CASE"
-if [[ $(json state <<<"$REFERRAL") == REFERRAL_STATE_PENDING ]]; then
+if as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.state | grep -q MERGED; then
+  say "the two reports were merged by a previous run of the demo"
+else
+  say "the association refers its case to the ministry, to review the possible duplicate"
+  REFERRAL=$(as_agency family-assoc --officer volunteer-11 referrals create --case "$FAMILY_CASE" --to interior-cid \
+    --purpose search --category identity,circumstances --reason "possibly the same man as your case; please review" --output json)
+  REFERRAL_ID=$(json referralId <<<"$REFERRAL")
+  as_agency interior-cid referrals list --box inbox --case "$FAMILY_CASE"
   as_agency interior-cid --officer inspector-42 referrals accept "$REFERRAL_ID" >/dev/null
   echo "interior-cid accepted referral $REFERRAL_ID"
-fi
 
-say "the ministry now sees both cases, and the flag with the hub's reasons"
-FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.flagId)
-as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
-if [[ -n $FLAG_ID ]] && as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.state | grep -q OPEN; then
+  say "the ministry now sees both cases, and the flag with the hub's reasons"
+  as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
+  FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.flagId)
+
   say "the ministry merges them: one case, both reports kept and traceable"
   as_agency interior-cid --officer inspector-42 cases resolve "$MINISTRY_CASE" --flag "$FLAG_ID" --merge \
-    --reason "same name in two scripts, same date of birth and departure point"
+    --reason "same name in two scripts, same date of birth and departure point" >/dev/null
+  echo "merged $FAMILY_CASE into $MINISTRY_CASE (flag $FLAG_ID)"
 fi
 as_agency interior-cid cases history "$MINISTRY_CASE"
 echo "the association's case now points to the surviving one: merged into $(as_agency interior-cid cases get "$FAMILY_CASE" --purpose search --output json | json mergedIntoCaseId)"
@@ -212,11 +213,11 @@ as_auditor audit query --case "$MINISTRY_CASE" --disclosed genetic --limit 20
 say "the auditor has the hub verify every hash chain and checkpoint signature"
 as_auditor audit verify
 
-say "someone with database access edits an audit row to hide who read the case"
+say "a database superuser switches off the append-only triggers and edits an audit row to hide who read the case"
 PSQL=("$(pg_bin_dir)/psql" -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$HUB_PG_PORT" -U "$PG_SUPERUSER" -d "$HUB_DB")
 read -r VICTIM_CHAIN VICTIM_SEQ VICTIM_OFFICER < <("${PSQL[@]}" -F ' ' -c \
   "SELECT chain, seq, officer FROM audit.entries WHERE case_id = '$MINISTRY_CASE' AND officer <> '' ORDER BY occurred_at DESC LIMIT 1")
-"${PSQL[@]}" -c "UPDATE audit.entries SET officer = 'nobody' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
+"${PSQL[@]}" -c "SET session_replication_role = replica; UPDATE audit.entries SET officer = 'nobody' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
 echo "changed the officer of chain $VICTIM_CHAIN seq $VICTIM_SEQ from '$VICTIM_OFFICER' to 'nobody'"
 set +e
 as_auditor audit verify
@@ -224,7 +225,7 @@ status=$?
 set -e
 echo "exit code $status (7 = verification failed, naming the first bad entry, as expected)"
 # Put the row back, so the demo's database stays a valid log for the next run.
-"${PSQL[@]}" -c "UPDATE audit.entries SET officer = '$VICTIM_OFFICER' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
+"${PSQL[@]}" -c "SET session_replication_role = replica; UPDATE audit.entries SET officer = '$VICTIM_OFFICER' WHERE chain = $VICTIM_CHAIN AND seq = $VICTIM_SEQ"
 ((status == 7)) || { echo "demo: the tampered row was not detected" >&2; exit 1; }
 as_auditor audit verify >/dev/null && echo "row restored: the chains verify again"
 
