@@ -24,6 +24,7 @@ public static class RpcHostingExtensions
         app.MapRpcService<HubInfoService>();
         app.MapRpcService<ReferralsService>();
         app.MapRpcService<Services.Cases.CasesService>();
+        app.MapRpcService<Services.Consents.ConsentsService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

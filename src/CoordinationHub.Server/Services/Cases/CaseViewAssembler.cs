@@ -33,8 +33,9 @@ internal sealed class CaseViewAssembler(CaseCalls calls)
     public async Task<DisclosureDecision> DecideAsync(ServerCallContext context, string caseId, CaseRelationship relationship, string purpose)
     {
         var caller = context.GetCaller();
-        var grants = await CaseGrants.ForAsync(calls.Db, caseId, caller.AgencyId, context.CancellationToken).ConfigureAwait(false);
-        var decision = CaseViews.Decide(caller, purpose, relationship, grants, calls.Now());
+        var now = calls.Now();
+        var grants = await CaseGrants.ForAsync(calls.Db, caseId, caller.AgencyId, now, context.CancellationToken).ConfigureAwait(false);
+        var decision = CaseViews.Decide(caller, purpose, relationship, grants, now);
         calls.AppendDisclosure(context, caseId, decision);
         return decision;
     }
