@@ -15,6 +15,7 @@ public static class RpcHostingExtensions
         services.AddRpcServer();
         services.AddRpcHealthChecks();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Services.Cases.ICaseDisclosure, Services.Cases.PolicyCaseDisclosure>();
         return services;
     }
 
