@@ -5,7 +5,6 @@ using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
-using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Services.Cases;
 
 namespace CoordinationHub.Bench.Disclosure;
@@ -32,12 +31,7 @@ internal static class DisclosureBenchData
             DataCategories = [DataCategories.Identity, DataCategories.Antemortem, DataCategories.Genetic], Purposes = [Purposes.Identification],
         });
         db.Agencies.Add(new AgencyRecord { AgencyId = Reporter, DisplayName = "Bench family association", Kind = "FAMILY_ASSOCIATION", Scopes = [Scopes.CasesWrite] });
-        db.Certificates.Add(new CertificateRecord
-        {
-            ThumbprintSha256 = CertificateThumbprints.Of(pki.Client), AgencyId = Reader, Subject = pki.Client.Subject,
-            SerialNumber = pki.Client.SerialNumber, NotBefore = pki.Client.NotBefore.ToUniversalTime(), NotAfter = pki.Client.NotAfter.ToUniversalTime(),
-            CertificatePem = pki.Client.ExportCertificatePem(),
-        });
+        db.Certificates.Add(Audit.BenchHubs.ClientCertificate(pki, Reader));
         var ids = new List<string>(cases);
         for (var i = 0; i < cases; i++)
         {

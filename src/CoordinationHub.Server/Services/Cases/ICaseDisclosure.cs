@@ -12,7 +12,7 @@ namespace CoordinationHub.Server.Services.Cases;
 /// </summary>
 public interface ICaseDisclosure
 {
-    /// <param name="callerReportedCase">Whether the caller filed a report on the case (it then also reads on its collector basis).</param>
+    /// <summary>The decision for <c>caller</c> reading <c>caseId</c> for <c>purpose</c>; <c>callerReportedCase</c> adds its collector basis.</summary>
     Task<DisclosureDecision> DecideAsync(
         HubDbContext db, AuthenticatedAgency caller, string caseId, bool callerReportedCase, string purpose, DateTimeOffset now, CancellationToken cancellationToken);
 }
