@@ -1,6 +1,5 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Disclosure;
-using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
@@ -49,7 +48,7 @@ internal static class DisclosureBenchData
             db.Referrals.Add(new ReferralRecord
             {
                 ReferralId = Guid.CreateVersion7(), CaseId = caseId, FromAgencyId = Reporter, ToAgencyId = Reader, Purpose = Purposes.Identification,
-                DataCategories = [DataCategories.Identity], Reason = "identify remains", DueAt = now.AddDays(30), State = ReferralState.Accepted,
+                DataCategories = [DataCategories.Identity], Reason = "identify remains", DueAt = now.AddDays(30), State = Domain.Referrals.ReferralState.Accepted,
                 CreatedAt = now, UpdatedAt = now, RequestId = "seed-" + i, RequestHash = new string('0', 64),
             });
             db.DisclosureGrants.AddRange(
@@ -66,7 +65,7 @@ internal static class DisclosureBenchData
     private static CaseSections Sections(int i) => new()
     {
         Identity = new PersonIdentity { Names = { new PersonName { FullName = $"Ahmed Ali Hassan {i}", Script = NameScript.Latin } }, Sex = Sex.Male, Nationality = "LY" },
-        Circumstances = new LastSeen { Place = "Sabha", Context = DisappearanceContext.Migration },
+        Circumstances = new LastSeen { Place = "Sabha", Context = DisappearanceContext.MigrationRoute },
         Contacts = { new FamilyContact { Name = "Amina", Relation = "mother", Phone = "+218 91 123 4567" } },
         Antemortem = new Antemortem { HeightCm = 170, DentalNotes = "gold crown upper left 6" },
         Genetic = new GeneticReferences { Samples = { new ReferenceSample { SampleReference = "S-" + i, LaboratoryAgencyId = Reader, DonorRelation = "mother" } } },

@@ -121,6 +121,7 @@ public sealed partial class ConsentsService : IRpcService<ConsentsService>
     private async Task<(List<DisclosureGrantRecord> Page, string NextPageToken)> ListAsync(string caseId, int pageSize, string pageToken, DisclosureGrantKind kind, ServerCallContext context)
     {
         var target = CaseCalls.Target(caseId);
+        // The same keyset position as referral listings (creation time, then id): one token format.
         var tokenValid = ReferralPageToken.TryDecode(pageToken, out var after);
         var problem = (pageSize < 0 ? "page_size must not be negative." : null)
             ?? (tokenValid ? null : "page_token is not one this hub issued; start again without it.");
