@@ -1,19 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Audit;
-using CoordinationHub.Server.Hosting;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
-using CoordinationHub.Server.Security;
-using CoordinationHub.Server.Tokens;
 using CoordinationHub.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordinationHub.Bench.Audit;
@@ -29,31 +23,16 @@ public static class WriteThroughput
     public static async Task RunAsync(int concurrency, TimeSpan roundLength, int rounds)
     {
         var pki = new Auth.BenchPki();
-        var directory = Directory.CreateTempSubdirectory("hub-bench-audit-").FullName;
-        var (ca, certificate, key) = pki.Write(directory);
-        var auditKey = Path.Combine(directory, "audit.key");
-        using (var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            await File.WriteAllTextAsync(auditKey, ecdsa.ExportPkcs8PrivateKeyPem());
-        }
-
         var connectionString = PostgresCluster.ConnectionStringFor(await PostgresCluster.CreateDatabaseAsync("bench_audit"));
+        var (directory, settings) = await BenchHubs.PrepareAsync(pki, connectionString, "audit");
+        var auditKey = settings["Hub:Audit:CheckpointKeyPath"]!;
         await SeedAsync(connectionString, pki, concurrency);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hub:Tls:Bind"] = "127.0.0.1", ["Hub:Tls:Port"] = "0", ["Hub:Tls:CertificatePath"] = certificate, ["Hub:Tls:PrivateKeyPath"] = key,
-            ["Hub:Tls:ClientCaPath"] = ca, ["Hub:CertificateAuthority:CertificatePath"] = ca, ["Hub:Database:ConnectionString"] = connectionString,
-            ["Hub:Database:MigrateOnStart"] = "false", ["Hub:Audit:CheckpointKeyPath"] = auditKey,
-        };
-        await using var audited = await StartAsync(settings, withAudit: true);
-        await using var baseline = await StartAsync(settings, withAudit: false);
-        var admission = audited.Services.GetRequiredService<AgencyAdmission>();
-        var grant = (await admission.AdmitAsync(pki.Client, CancellationToken.None)).Grant!;
-        var token = (await audited.Services.GetRequiredService<AccessTokenIssuer>().IssueAsync(grant, [Scopes.AgenciesAdmin], pki.Client, CancellationToken.None)).AccessToken;
-        var headers = new Metadata().Add("authorization", $"Bearer {token}").Add("x-officer-id", "bench.officer");
+        await using var audited = await BenchHubs.StartAsync(settings, replace: null);
+        await using var baseline = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>()));
+        var headers = await BenchHubs.SignInAsync(audited, pki, Scopes.AgenciesAdmin);
 
-        using var auditedChannel = Channel(audited, pki);
-        using var baselineChannel = Channel(baseline, pki);
+        using var auditedChannel = BenchHubs.Channel(audited, pki);
+        using var baselineChannel = BenchHubs.Channel(baseline, pki);
         await DriveAsync(auditedChannel, headers, concurrency, TimeSpan.FromSeconds(2));
         await DriveAsync(baselineChannel, headers, concurrency, TimeSpan.FromSeconds(2));
         var results = new Dictionary<string, List<double>> { ["audited"] = [], ["no append"] = [] };
@@ -63,17 +42,7 @@ public static class WriteThroughput
             results["no append"].Add(await DriveAsync(baselineChannel, headers, concurrency, roundLength));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UpdateAgencyClaims, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"));
-        Console.WriteLine("| server | calls/s per round | median calls/s |");
-        Console.WriteLine("| --- | --- | ---: |");
-        foreach (var (name, values) in results)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} | {Median(values):F0} |"));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio audited / no append (medians): {Median(results["audited"]) / Median(results["no append"]):F2} (target >= 0.80)"));
-        var perRound = results["audited"].Zip(results["no append"], (a, b) => a / b).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio per round: {string.Join(", ", perRound.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}"));
+        BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"UpdateAgencyClaims, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results, target: 0.80);
         await using (var db = HubDatabase.Open(connectionString))
         {
             using var checkpointKey = AuditCheckpointKey.Load(auditKey);
@@ -112,42 +81,9 @@ public static class WriteThroughput
             db.Agencies.Add(new AgencyRecord { AgencyId = Target(i), DisplayName = "Bench target", Kind = "POLICE", Scopes = [Scopes.CasesRead] });
         }
 
-        db.Certificates.Add(new CertificateRecord
-        {
-            ThumbprintSha256 = CertificateThumbprints.Of(pki.Client), AgencyId = "bench-agency", Subject = pki.Client.Subject,
-            SerialNumber = pki.Client.SerialNumber, NotBefore = pki.Client.NotBefore.ToUniversalTime(), NotAfter = pki.Client.NotAfter.ToUniversalTime(),
-            CertificatePem = pki.Client.ExportCertificatePem(),
-        });
+        db.Certificates.Add(BenchHubs.ClientCertificate(pki, "bench-agency"));
         await db.SaveChangesAsync();
     }
 
     private static string Target(int worker) => $"bench-target-{worker}";
-
-    private static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings, bool withAudit)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings);
-        var app = HubApplication.Build(builder, hub =>
-        {
-            if (!withAudit)
-            {
-                hub.Services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>());
-            }
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    private static RpcChannel Channel(WebApplication app, Auth.BenchPki pki)
-    {
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
-        return RpcChannel.ForAddress(new Uri($"https://localhost:{port}"), new RpcChannelOptions { ClientCertificate = pki.Client, TrustedRoots = [pki.Root] });
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

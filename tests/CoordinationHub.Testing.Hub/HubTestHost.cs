@@ -119,6 +119,22 @@ public class HubTestHost : IAsyncLifetime
         ["Hub:Audit:CheckpointKeyPath"] = AuditKeyPath,
     };
 
+    /// <summary>
+    /// The environment of a separate hub process (<see cref="HubProcess"/>) on this host's database,
+    /// PKI and keys: a second replica behind the same load balancer.
+    /// </summary>
+    public Dictionary<string, string> ReplicaEnvironment() => new()
+    {
+        ["Hub__Tls__CertificatePath"] = ServerCertificatePath,
+        ["Hub__Tls__PrivateKeyPath"] = ServerKeyPath,
+        ["Hub__Tls__ClientCaPath"] = ClientCaPath,
+        ["Hub__CertificateAuthority__CertificatePath"] = CaCertificatePath,
+        ["Hub__CertificateAuthority__PrivateKeyPath"] = CaKeyPath,
+        ["Hub__Database__ConnectionString"] = ConnectionString,
+        ["Hub__Tokens__Issuer"] = "https://hub.test",
+        ["Hub__Audit__CheckpointKeyPath"] = AuditKeyPath,
+    };
+
     /// <summary>A client certificate signed by a CA the hub does not trust.</summary>
     public static X509Certificate2 ForeignCertificate(string name)
     {

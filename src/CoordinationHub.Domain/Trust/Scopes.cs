@@ -13,6 +13,9 @@ public static class Scopes
     public const string ReferralsWrite = "referrals.write";
     public const string ConsentRead = "consent.read";
     public const string ConsentWrite = "consent.write";
+
+    /// <summary>Recording court orders and statutes in place of consent: for judicial agencies only.</summary>
+    public const string AuthorisationsWrite = "authorisations.write";
     public const string IdentificationsReport = "identifications.report";
     public const string IdentificationsConfirm = "identifications.confirm";
     public const string NotificationsSubscribe = "notifications.subscribe";
@@ -21,7 +24,7 @@ public static class Scopes
     /// <summary>Every scope, in the order documented in the API.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        AgenciesAdmin, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite, ConsentRead, ConsentWrite,
+        AgenciesAdmin, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite, ConsentRead, ConsentWrite, AuthorisationsWrite,
         IdentificationsReport, IdentificationsConfirm, NotificationsSubscribe, AuditRead,
     ];
 

@@ -15,6 +15,7 @@ public static class RpcHostingExtensions
         services.AddRpcServer();
         services.AddRpcHealthChecks();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Services.Cases.ICaseDisclosure, Services.Cases.PolicyCaseDisclosure>();
         return services;
     }
 
@@ -24,6 +25,7 @@ public static class RpcHostingExtensions
         app.MapRpcService<HubInfoService>();
         app.MapRpcService<ReferralsService>();
         app.MapRpcService<Services.Cases.CasesService>();
+        app.MapRpcService<Services.Consents.ConsentsService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

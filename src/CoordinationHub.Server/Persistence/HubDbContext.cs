@@ -29,6 +29,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     public DbSet<ReferralRecord> Referrals => Set<ReferralRecord>();
 
+    public DbSet<DisclosureGrantRecord> DisclosureGrants => Set<DisclosureGrantRecord>();
+
     /// <summary>
     /// Saves as usual; staged audit entries are first sealed into their hash chain, in the same
     /// transaction (its own, unless the caller already opened one), so callers keep writing

@@ -48,6 +48,60 @@ public sealed class DisclosurePolicyPropertiesTests
         Prop.ForAll(Scenarios().ToArbitrary(), scenario =>
             DisclosurePolicy.Decide(scenario with { StatedPurpose = Purposes.Statistics }).Disclosed.Count == 0);
 
+    [Property(MaxTest = 2000)]
+    public Property Decide_DisclosesExactlyClaimsIntersectGrantsInForceForPurpose() =>
+        Prop.ForAll(Scenarios().ToArbitrary(), scenario =>
+        {
+            // The oracle, written from the rule rather than from the implementation.
+            var expected = new SortedSet<string>(StringComparer.Ordinal);
+            if (scenario.ClaimedPurposes.Contains(scenario.StatedPurpose) && scenario.StatedPurpose != Purposes.Statistics)
+            {
+                foreach (var grant in scenario.Grants)
+                {
+                    var inForce = scenario.Now >= grant.ValidFrom && (grant.ValidUntil is null || scenario.Now < grant.ValidUntil) && (grant.WithdrawnAt is null || scenario.Now < grant.WithdrawnAt);
+                    var names = grant.RecipientAgencies.Contains(scenario.AgencyId) || grant.RecipientKinds.Contains(scenario.AgencyKind);
+                    if (inForce && names && grant.Purposes.Contains(scenario.StatedPurpose))
+                    {
+                        expected.UnionWith(grant.Categories.Where(scenario.ClaimedCategories.Contains));
+                    }
+                }
+
+                if (scenario.StatedPurpose == Purposes.CriminalInvestigation)
+                {
+                    expected.Remove(DataCategories.Genetic);
+                }
+            }
+
+            return expected.SetEquals(DisclosurePolicy.Decide(scenario).Disclosed);
+        });
+
+    [Property(MaxTest = 1000)]
+    public Property Decide_WithdrawingAnyGrant_NeverWidensAndIsNoLongerABasis() =>
+        Prop.ForAll(Scenarios().ToArbitrary(), Gen.Choose(0, 3).ToArbitrary(), (scenario, pick) =>
+        {
+            if (scenario.Grants.Count == 0)
+            {
+                return true;
+            }
+
+            var index = pick % scenario.Grants.Count;
+            var withdrawn = scenario.Grants[index] with { WithdrawnAt = scenario.Now };
+            var before = DisclosurePolicy.Decide(scenario);
+            var after = DisclosurePolicy.Decide(scenario with { Grants = [.. scenario.Grants.Select((g, i) => i == index ? withdrawn : g)] });
+            return after.Disclosed.IsSubsetOf(before.Disclosed)
+                && (!after.Basis.Contains(withdrawn.Id) || scenario.Grants.Any(g => g.Id == withdrawn.Id && !ReferenceEquals(g, scenario.Grants[index])));
+        });
+
+    [Property(MaxTest = 500)]
+    public Property Decide_StatisticsPurpose_EveryCategoryWithheldAsAggregatesOnlyAndNoBasis() =>
+        Prop.ForAll(Scenarios().ToArbitrary(), scenario =>
+        {
+            var decision = DisclosurePolicy.Decide(scenario with { StatedPurpose = Purposes.Statistics });
+            return decision.Basis.Count == 0
+                && decision.Withheld.Count == DataCategories.All.Count
+                && decision.Withheld.Values.All(reason => reason.Contains("aggregates only", StringComparison.Ordinal) || reason.Contains("no claim for purpose", StringComparison.Ordinal));
+        });
+
     private static Gen<DisclosureRequest> Scenarios() =>
         from agency in Gen.Elements(Agencies)
         from kind in Gen.Elements(Kinds)

@@ -464,6 +464,125 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("reports", "cases");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.DisclosureGrantRecord", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("DataCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("data_categories");
+
+                    b.Property<string>("GiverRelation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("giver_relation");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issuing_body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("origin");
+
+                    b.PrimitiveCollection<List<string>>("Purposes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("purposes");
+
+                    b.PrimitiveCollection<List<string>>("RecipientAgencyIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipient_agency_ids");
+
+                    b.PrimitiveCollection<List<string>>("RecipientKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("recipient_kinds");
+
+                    b.Property<string>("RecordedByAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("recorded_by_agency_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("GrantId");
+
+                    b.HasIndex("RecordedByAgencyId", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId", "Kind", "CreatedAt");
+
+                    b.ToTable("disclosure_grants", "cases");
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.DuplicateFlagRecord", b =>
                 {
                     b.Property<Guid>("FlagId")
@@ -740,6 +859,15 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.DisclosureGrantRecord", b =>
+                {
+                    b.HasOne("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.ReferralRecord", b =>

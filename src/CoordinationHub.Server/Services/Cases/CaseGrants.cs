@@ -1,26 +1,33 @@
 using CoordinationHub.Domain.Disclosure;
 using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Services.Consents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Services.Cases;
 
 /// <summary>
-/// The grants that disclose a case's data to one agency, besides the collector's own basis.
-/// Until the consent service stores families' consents, the only ones are accepted referrals: by
-/// referring a case for a purpose and a set of categories, the referring agency discloses, under
-/// its own collector basis, exactly that to the agency that accepted. A referral for
-/// identification therefore never opens the investigation section, nor one for search the
-/// genetic references.
+/// The grants that may disclose a case's data to one agency, besides the collector's own basis:
+/// <list type="bullet">
+/// <item>the case's consents and legal authorisations, all of them, in force or not: the policy
+/// picks those naming the agency and explains a withdrawn or expired one to the reader. Read on
+/// every call and never cached, so a withdrawal bites on the next read on every replica;</item>
+/// <item>the agency's accepted referrals: by referring a case for a purpose and a set of
+/// categories, the referring agency discloses, under its own collector basis, exactly that to the
+/// agency that accepted. A referral for identification therefore never opens the investigation
+/// section, nor one for search the genetic references.</item>
+/// </list>
 /// </summary>
 internal static class CaseGrants
 {
-    public static async Task<IReadOnlyList<DisclosureGrant>> ForAsync(HubDbContext db, string caseId, string agencyId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DisclosureGrant>> ForAsync(HubDbContext db, string caseId, string agencyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var referrals = await db.Referrals.AsNoTracking()
             .Where(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow)
             .Select(r => new { r.ReferralId, r.Purpose, r.DataCategories })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await db.DisclosureGrants.AsNoTracking().Where(g => g.CaseId == caseId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. referrals.Select(r => new DisclosureGrant
         {
@@ -29,6 +36,6 @@ internal static class CaseGrants
             Purposes = new HashSet<string>([r.Purpose], StringComparer.Ordinal),
             Categories = new HashSet<string>(r.DataCategories, StringComparer.Ordinal),
             RecipientAgencies = new HashSet<string>([agencyId], StringComparer.Ordinal),
-        })];
+        }), .. recorded.Select(g => GrantMapping.ToPolicyGrant(g, now))];
     }
 }

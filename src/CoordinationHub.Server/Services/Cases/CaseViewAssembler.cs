@@ -13,7 +13,7 @@ namespace CoordinationHub.Server.Services.Cases;
 /// for audit in the caller's unit of work), the reports, and the duplicate flags cut to what the
 /// caller may know about the other case.
 /// </summary>
-internal sealed class CaseViewAssembler(CaseCalls calls)
+internal sealed class CaseViewAssembler(CaseCalls calls, ICaseDisclosure disclosure)
 {
     /// <summary>What a reviewer that cannot see the other case is told instead of its id and the reasons (which quote its names).</summary>
     public const string HiddenFlagReason = "a possible duplicate was flagged for review by an authorised agency";
@@ -33,8 +33,7 @@ internal sealed class CaseViewAssembler(CaseCalls calls)
     public async Task<DisclosureDecision> DecideAsync(ServerCallContext context, string caseId, CaseRelationship relationship, string purpose)
     {
         var caller = context.GetCaller();
-        var grants = await CaseGrants.ForAsync(calls.Db, caseId, caller.AgencyId, context.CancellationToken).ConfigureAwait(false);
-        var decision = CaseViews.Decide(caller, purpose, relationship, grants, calls.Now());
+        var decision = await disclosure.DecideAsync(calls.Db, caller, caseId, relationship == CaseRelationship.Reporter, purpose, calls.Now(), context.CancellationToken).ConfigureAwait(false);
         calls.AppendDisclosure(context, caseId, decision);
         return decision;
     }

@@ -18,10 +18,10 @@ public sealed class CasesService : IRpcService<CasesService>
     private readonly CaseUpdating updating;
     private readonly CaseDuplicateResolution resolution;
 
-    public CasesService(HubDbContext db, IAuditTrail audit, TimeProvider time)
+    public CasesService(HubDbContext db, IAuditTrail audit, TimeProvider time, ICaseDisclosure disclosure)
     {
         var calls = new CaseCalls(db, audit, time);
-        var views = new CaseViewAssembler(calls);
+        var views = new CaseViewAssembler(calls, disclosure);
         reporting = new CaseReporting(calls, views);
         reading = new CaseReading(calls, views);
         updating = new CaseUpdating(calls, views);
