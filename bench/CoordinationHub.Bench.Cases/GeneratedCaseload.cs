@@ -11,7 +11,7 @@ namespace CoordinationHub.Bench.Cases;
 
 /// <summary>
 /// Generates cases with the Domain's seeded generator and bulk-loads them with binary COPY, each row
-/// built by the service's own code (sections as JSON columns, name keys, phonetic name, birth year).
+/// built by the service's own code (sections as JSON columns, name keys and terms, phonetic name, birth year).
 /// The candidate indexes are dropped for the load and rebuilt after it, as an operator would for an
 /// initial migration of a national caseload.
 /// </summary>
@@ -26,11 +26,11 @@ internal static class GeneratedCaseload
         var generator = new SyntheticPersonGenerator(seed);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, """DROP INDEX cases."IX_cases_name_keys"; DROP INDEX cases."IX_cases_name_search"; DROP INDEX cases."IX_cases_created_at";""");
+        await ExecuteAsync(connection, """DROP INDEX cases."IX_cases_name_terms"; DROP INDEX cases."IX_cases_name_search"; DROP INDEX cases."IX_cases_created_at";""");
 
         var clock = Stopwatch.StartNew();
         await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY cases.cases (case_id, status, merged_into_case_id, identity, circumstances, name_keys, name_search, birth_year, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
+            "COPY cases.cases (case_id, status, merged_into_case_id, identity, circumstances, name_keys, name_terms, name_search, birth_year, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < count; i++)
             {
@@ -48,6 +48,7 @@ internal static class GeneratedCaseload
                 await import.WriteAsync(record.Identity, NpgsqlDbType.Jsonb);
                 await import.WriteAsync(record.Circumstances, NpgsqlDbType.Jsonb);
                 await import.WriteAsync(record.NameKeys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await import.WriteAsync(record.NameTerms.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await import.WriteAsync(record.NameSearch, NpgsqlDbType.Text);
                 if (record.BirthYear is { } year)
                 {
@@ -73,7 +74,7 @@ internal static class GeneratedCaseload
         clock.Restart();
         await ExecuteAsync(connection, """
             SET maintenance_work_mem = '1GB';
-            CREATE INDEX "IX_cases_name_keys" ON cases.cases USING gin (name_keys);
+            CREATE INDEX "IX_cases_name_terms" ON cases.cases USING gin (name_terms);
             CREATE INDEX "IX_cases_name_search" ON cases.cases USING gin (name_search gin_trgm_ops);
             CREATE INDEX "IX_cases_created_at" ON cases.cases (created_at);
             """);

@@ -367,6 +367,11 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name_search");
 
+                    b.PrimitiveCollection<List<string>>("NameTerms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_terms");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -387,14 +392,14 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("NameKeys");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKeys"), "gin");
-
                     b.HasIndex("NameSearch");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameSearch"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameSearch"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameTerms");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameTerms"), "gin");
 
                     b.ToTable("cases", "cases");
                 });

@@ -9,7 +9,7 @@ namespace CoordinationHub.Server.Services.Cases;
 
 /// <summary>
 /// Reduces the API's sections to what duplicate detection compares, and derives the columns the
-/// candidate lookup uses (<c>name_keys</c>, <c>name_search</c>, <c>birth_year</c>) from it.
+/// candidate lookup uses (<c>name_keys</c>, <c>name_terms</c>, <c>name_search</c>, <c>birth_year</c>) from it.
 /// </summary>
 internal static class CasePersonDescription
 {
@@ -44,6 +44,7 @@ internal static class CasePersonDescription
         var person = From(identity, lastSeen: null);
         var keys = CandidateKeyBuilder.For(person).TokenKeys.Concat(extraKeys ?? []).Distinct(StringComparer.Ordinal).ToList();
         record.NameKeys = keys;
+        record.NameTerms = NameKeyTerms.Of(keys);
         record.NameSearch = string.Join(' ', keys);
         record.BirthYear = person.DateOfBirth?.Year ?? (person.BirthYearRange is { } range ? (range.From + range.To) / 2 : null);
     }

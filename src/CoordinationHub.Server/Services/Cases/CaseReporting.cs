@@ -84,10 +84,20 @@ internal sealed class CaseReporting(CaseCalls calls, CaseViewAssembler views)
         db.CaseReports.Add(NewReport(record.CaseId, request, hash, caller.AgencyId, now, createdCase: true));
         db.CaseEvents.Add(CaseEvents.New(record.CaseId, now, caller.AgencyId, $"reported by {caller.AgencyId}", categories));
 
-        var flags = await CaseDuplicateDetection.FlagAsync(db, record, sections, caller.AgencyId, now, context.CancellationToken).ConfigureAwait(false);
-        var decision = await views.DecideAsync(context, record.CaseId, CaseRelationship.Reporter, CaseViewAssembler.PurposeForWriteResponse(caller)).ConfigureAwait(false);
-        await calls.CommitAsync(context, CaseCalls.Target(record.CaseId),
-            $"case opened (sections [{string.Join(' ', categories)}]); {flags.Count} possible duplicate(s) flagged for review").ConfigureAwait(false);
+        // One transaction from the name locks to the commit: a concurrent report of the same person
+        // waits for this one's case, then flags it (DuplicateReportLocks). A failure rolls it back
+        // before the caller's handler (a concurrent retry's unique violation) reads again.
+        List<DuplicateFlagRecord> flags;
+        Domain.Disclosure.DisclosureDecision decision;
+        await using (var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            await DuplicateReportLocks.AcquireAsync(db, record.NameKeys, context.CancellationToken).ConfigureAwait(false);
+            flags = await CaseDuplicateDetection.FlagAsync(db, record, sections, caller.AgencyId, now, context.CancellationToken).ConfigureAwait(false);
+            decision = await views.DecideAsync(context, record.CaseId, CaseRelationship.Reporter, CaseViewAssembler.PurposeForWriteResponse(caller)).ConfigureAwait(false);
+            await calls.CommitAsync(context, CaseCalls.Target(record.CaseId),
+                $"case opened (sections [{string.Join(' ', categories)}]); {flags.Count} possible duplicate(s) flagged for review").ConfigureAwait(false);
+            await transaction.CommitAsync(context.CancellationToken).ConfigureAwait(false);
+        }
 
         return new ReportMissingPersonResponse
         {

@@ -14,8 +14,13 @@ namespace CoordinationHub.Server.Services.Cases;
 /// </summary>
 /// <remarks>
 /// A candidate shares all of the query's names but one (two at least, all when the query has only
-/// one or two), each name found by its key or a near variant (<see cref="KeyVariants"/>): one GIN
-/// lookup by array overlap (<c>name_keys &amp;&amp; {variants}</c>) per name, intersected. Plain
+/// one or two), each name found by its key or a near variant (<see cref="KeyVariants"/>). The names
+/// are looked up two at a time, by the pair terms of <c>name_terms</c> (<see cref="NameKeyTerms"/>):
+/// one GIN lookup by array overlap per pair, intersected, one bitmap per alternative set of names
+/// (<see cref="Alternatives"/>). Looking up each name on its own and intersecting read the posting
+/// lists of common names (a tenth of the caseload each) several times per query, 4-5 times slower
+/// at 1,000,000 cases for the same rows (docs/benchmarks.md); a <c>tsvector</c> with one
+/// <c>tsquery</c> for the whole rule was slower still (the query is evaluated per listed case). Plain
 /// overlap on any one key is not enough: a given name such as Mohamed is shared by a large part of a
 /// national caseload, so it matches tens of thousands of cases and a LIMIT would keep an arbitrary
 /// few. A trigram condition (<c>name_search % name</c>) is not used either: on strings of phonetic
@@ -40,19 +45,50 @@ public static class DuplicateCandidateQuery
     /// <param name="birthYear">The query's birth year, when known: among equally named candidates, the nearest births rank first.</param>
     /// <param name="track">Whether the returned records are tracked.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public static Task<List<CaseRecord>> FindAsync(
+    public static async Task<List<CaseRecord>> FindAsync(
         HubDbContext db, IReadOnlyList<string> keys, string? excludeCaseId, string? visibleTo, int limit, int? birthYear, bool track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
         {
-            return Task.FromResult(new List<CaseRecord>());
+            return [];
         }
 
         var (sql, parameters) = Build(keys, excludeCaseId, visibleTo, limit, birthYear);
         var query = db.Cases.FromSqlRaw(sql, parameters);
-        return (track ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+
+        // The planner rates an overlap with many rare pair terms far too common (each term it has no
+        // statistics for counts as often as the rarest it has) and, at 1,000,000 cases, chose to read
+        // the whole table for some common pairs: 20-40 s instead of milliseconds. This lookup is only
+        // ever worth doing by the index, so sequential scans are off for it; so is JIT compilation,
+        // which the same estimate set off (half a second per query). In a transaction of its own
+        // unless the caller has one (where the settings are put back after the query).
+        var own = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off", cancellationToken).ConfigureAwait(false);
+            var found = await (track ? query : query.AsNoTracking()).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (own is null)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return found;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The SQL and its parameters; the text depends only on the number of keys, so plans are reused.</summary>
@@ -69,16 +105,27 @@ public static class DuplicateCandidateQuery
         };
 
         // Each key is looked up with its near variants (one confusable letter, a dropped leading vowel).
+        var variants = used.Select(KeyVariants.Of).ToList();
         for (var i = 0; i < used.Count; i++)
         {
-            parameters.Add(new NpgsqlParameter($"k{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = KeyVariants.Of(used[i]).ToArray() });
+            parameters.Add(new NpgsqlParameter($"k{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = variants[i].ToArray() });
         }
 
-        // A candidate must share all of the query's names but one (two at least): a re-report may
-        // drop a name of the chain or spell one beyond recognition, rarely more.
-        var required = used.Count <= 2 ? used.Count : Math.Max(2, used.Count - 1);
-        var matches = Subsets(used.Count, required)
-            .Select(subset => "(" + string.Join(" AND ", subset.Select(i => $"c.name_keys && @k{i}")) + ")")
+        var groups = new Dictionary<(int, int), string>();
+        string Group((int First, int Second) names)
+        {
+            if (!groups.TryGetValue(names, out var name))
+            {
+                name = $"g{groups.Count}";
+                groups.Add(names, name);
+                parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = GroupTerms(variants, names) });
+            }
+
+            return name;
+        }
+
+        var matches = Alternatives(used.Count)
+            .Select(alternative => "(" + string.Join(" AND ", alternative.Select(g => $"c.name_terms && @{Group(g)}")) + ")")
             .ToList();
         var visibility = "";
         if (visibleTo is not null)
@@ -102,6 +149,29 @@ public static class DuplicateCandidateQuery
             LIMIT @limit
             """;
         return (sql, [.. parameters]);
+    }
+
+    /// <summary>
+    /// The candidate rule over <paramref name="count"/> query names as index lookups: a case is a
+    /// candidate when, for one alternative, it holds a term of every group (<see cref="GroupTerms"/>).
+    /// A candidate shares all of the query's names but one (two at least, all when the query has only
+    /// one or two): a re-report may drop a name of the chain or spell one beyond recognition, rarely
+    /// more. Each alternative is one such set of names, looked up by the pairs that cover it
+    /// (<see cref="NameKeyTerms.Covering"/>); a group is two names, or one name paired with itself
+    /// when the query has only that one.
+    /// </summary>
+    public static IEnumerable<List<(int First, int Second)>> Alternatives(int count)
+    {
+        var required = count <= 2 ? count : Math.Max(2, count - 1);
+        return Subsets(count, required).Select(subset =>
+            subset.Length == 1 ? [(subset[0], subset[0])] : NameKeyTerms.Covering(subset).ToList());
+    }
+
+    /// <summary>The terms of a group: the name's own variants, or the terms that hold both names (<see cref="NameKeyTerms.Both"/>).</summary>
+    public static string[] GroupTerms(IReadOnlyList<IReadOnlyList<string>> variants, (int First, int Second) names)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        return names.First == names.Second ? [.. variants[names.First]] : NameKeyTerms.Both(variants[names.First], variants[names.Second]);
     }
 
     // The index sets of size k drawn from 0..n-1, in order: at most six for the six keys used.

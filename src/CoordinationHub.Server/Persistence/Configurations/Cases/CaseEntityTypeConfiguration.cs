@@ -21,6 +21,7 @@ internal sealed class CaseEntityTypeConfiguration : IEntityTypeConfiguration<Cas
         builder.Property(c => c.Location).HasColumnName("location").HasColumnType("jsonb");
         builder.Property(c => c.Investigation).HasColumnName("investigation").HasColumnType("jsonb");
         builder.Property(c => c.NameKeys).HasColumnName("name_keys");
+        builder.Property(c => c.NameTerms).HasColumnName("name_terms");
         builder.Property(c => c.NameSearch).HasColumnName("name_search");
         builder.Property(c => c.BirthYear).HasColumnName("birth_year");
         builder.Property(c => c.CreatedAt).HasColumnName("created_at");
@@ -28,8 +29,8 @@ internal sealed class CaseEntityTypeConfiguration : IEntityTypeConfiguration<Cas
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasMany(c => c.Reports).WithOne(r => r.Case).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
 
-        // Duplicate candidates: any shared phonetic name key, or trigram-similar normalised names.
-        builder.HasIndex(c => c.NameKeys).HasMethod("gin");
+        // Duplicate candidates: names and pairs of names (NameKeyTerms), or trigram-similar normalised names.
+        builder.HasIndex(c => c.NameTerms).HasMethod("gin");
         builder.HasIndex(c => c.NameSearch).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(c => c.CreatedAt);
     }

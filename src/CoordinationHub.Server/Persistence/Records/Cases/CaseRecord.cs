@@ -30,8 +30,11 @@ public sealed class CaseRecord
 
     public string? Investigation { get; set; }
 
-    /// <summary>Phonetic keys of every name token in every script: candidate lookup by array overlap (GIN).</summary>
+    /// <summary>Phonetic keys of every name token in every script: what candidates are ranked by, and what a merge carries over.</summary>
     public List<string> NameKeys { get; set; } = [];
+
+    /// <summary>The keys and every pair of two keys (<c>NameKeyTerms</c>): candidate lookup by array overlap (GIN).</summary>
+    public List<string> NameTerms { get; set; } = [];
 
     /// <summary>All names, normalised and transliterated to one Latin form: candidate lookup by trigram similarity (GIN pg_trgm).</summary>
     public string NameSearch { get; set; } = string.Empty;
