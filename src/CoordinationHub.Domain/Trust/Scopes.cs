@@ -13,8 +13,12 @@ public static class Scopes
     public const string ReferralsWrite = "referrals.write";
     public const string ConsentRead = "consent.read";
     public const string ConsentWrite = "consent.write";
+    public const string IdentificationsRead = "identifications.read";
     public const string IdentificationsReport = "identifications.report";
     public const string IdentificationsConfirm = "identifications.confirm";
+
+    /// <summary>Recording that a family was informed: the family's liaison agency, not the laboratory.</summary>
+    public const string IdentificationsInform = "identifications.inform";
     public const string NotificationsSubscribe = "notifications.subscribe";
     public const string AuditRead = "audit.read";
 
@@ -22,7 +26,7 @@ public static class Scopes
     public static IReadOnlyList<string> All { get; } =
     [
         AgenciesAdmin, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite, ConsentRead, ConsentWrite,
-        IdentificationsReport, IdentificationsConfirm, NotificationsSubscribe, AuditRead,
+        IdentificationsRead, IdentificationsReport, IdentificationsConfirm, IdentificationsInform, NotificationsSubscribe, AuditRead,
     ];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

@@ -24,6 +24,8 @@ public static class RpcHostingExtensions
         app.MapRpcService<HubInfoService>();
         app.MapRpcService<ReferralsService>();
         app.MapRpcService<Services.Cases.CasesService>();
+        app.MapRpcService<Services.Identifications.IdentificationsService>();
+        app.MapRpcService<Services.Notifications.NotificationsService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;
