@@ -115,6 +115,12 @@ internal sealed class IdentificationWorld
         return await db.Identifications.AsNoTracking().SingleOrDefaultAsync(i => i.IdentificationId == Guid.Parse(identificationId));
     }
 
+    public static async Task<int> CountAsync(HubTestHost hub, string caseId)
+    {
+        await using var db = hub.Trust.OpenDb();
+        return await db.Identifications.CountAsync(i => i.CaseId == caseId);
+    }
+
     /// <summary>Outbox rows of one agency, in sequence order.</summary>
     public static async Task<List<Persistence.Records.Notifications.NotificationRecord>> OutboxAsync(HubTestHost hub, string agencyId)
     {

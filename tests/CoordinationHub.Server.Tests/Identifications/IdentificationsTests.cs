@@ -77,6 +77,7 @@ public sealed class IdentificationsTests(HubTestHost hub) : IClassFixture<HubTes
         var world = await IdentificationWorld.CreateAsync(hub);
         var labWithConfirm = world.Laboratory;
         await hub.Trust.SetScopesAsync(labWithConfirm.AgencyId, Domain.Trust.Scopes.IdentificationsReport, Domain.Trust.Scopes.IdentificationsConfirm);
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // past the grant cache
         using var lab = await IdentificationsApi.SignInAsync(hub.Client, labWithConfirm);
         var reported = await lab.ReportAsync(world.CaseId);
         var outboxBefore = (await IdentificationWorld.OutboxAsync(hub, world.Ministry.AgencyId)).Count;
@@ -158,6 +159,7 @@ public sealed class IdentificationsTests(HubTestHost hub) : IClassFixture<HubTes
         using var lab = await IdentificationsApi.SignInAsync(hub.Client, world.Laboratory);
         using var family = await IdentificationsApi.SignInAsync(hub.Client, world.Family);
         await hub.Trust.SetScopesAsync(world.Judicial.AgencyId, IdentificationWorld.AllScopes);
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // past the grant cache
         using var judge = await IdentificationsApi.SignInAsync(hub.Client, world.Judicial);
         var reported = await lab.ReportAsync(world.CaseId);
 

@@ -46,15 +46,14 @@ public sealed class NotificationsTests(NotificationsHubTestHost hub) : IClassFix
     [Fact]
     public async Task ReferralCreatedAndAccepted_RecipientAndSenderEachToldOfTheOthersStep()
     {
-        using var police = await ReferralWorld.SignInNewAsync(hub, "police");
-        using var forensics = await ReferralWorld.SignInNewAsync(hub, "forensics");
-        await hub.Trust.SetScopesAsync(police.AgencyId, [.. ReferralWorld.ReferralScopes, Domain.Trust.Scopes.NotificationsSubscribe]);
-        await hub.Trust.SetScopesAsync(forensics.AgencyId, [.. ReferralWorld.ReferralScopes, Domain.Trust.Scopes.NotificationsSubscribe]);
-        using var sender = await ReferralsApi.SignInAsync(hub, police.Agency);
-        using var recipient = await ReferralsApi.SignInAsync(hub, forensics.Agency);
-        using var senderFeed = await IdentificationsApi.SignInAsync(hub.Client, police.Agency);
-        using var recipientFeed = await IdentificationsApi.SignInAsync(hub.Client, forensics.Agency);
-        var caseId = await ReferralWorld.ReportCaseAsync(hub, police.AgencyId);
+        string[] scopes = [.. ReferralWorld.ReferralScopes, Domain.Trust.Scopes.NotificationsSubscribe];
+        var police = await ReferralWorld.RegisterAsync(hub, "police", scopes);
+        var forensics = await ReferralWorld.RegisterAsync(hub, "forensics", scopes);
+        using var sender = await ReferralsApi.SignInAsync(hub, police);
+        using var recipient = await ReferralsApi.SignInAsync(hub, forensics);
+        using var senderFeed = await IdentificationsApi.SignInAsync(hub.Client, police);
+        using var recipientFeed = await IdentificationsApi.SignInAsync(hub.Client, forensics);
+        var caseId = await IdentificationWorld.ReportCaseAsync(hub, police.AgencyId);
         await using var toRecipient = new NotificationReader(recipientFeed, afterSequence: 0);
         await using var toSender = new NotificationReader(senderFeed, afterSequence: 0);
 
