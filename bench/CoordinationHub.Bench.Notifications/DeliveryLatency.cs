@@ -34,7 +34,13 @@ public static class DeliveryLatency
         var directory = Directory.CreateTempSubdirectory("hub-bench-notifications-").FullName;
         var (ca, certificate, key) = pki.Write(directory);
         var world = await BenchWorld.CreateAsync(pki, agencyCount);
-        await using var app = await StartHubAsync(ca, certificate, key, world.ConnectionString);
+        var auditKey = Path.Combine(directory, "audit-checkpoint.key");
+        using (var checkpointKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+        {
+            await File.WriteAllTextAsync(auditKey, checkpointKey.ExportPkcs8PrivateKeyPem());
+        }
+
+        await using var app = await StartHubAsync(ca, certificate, key, auditKey, world.ConnectionString);
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
 
         var committedAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -58,11 +64,11 @@ public static class DeliveryLatency
         {
             latencies.Clear();
             var before = Interlocked.Read(ref delivered);
-            var committed = await ProduceAsync(app, world, rate, length, committedAt, CancellationToken.None);
+            var (committed, took) = await ProduceAsync(app, world, rate, length, committedAt, CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(2)); // let the tail arrive
             var sorted = latencies.Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {rate} | {committed / length.TotalSeconds:F0} | {Interlocked.Read(ref delivered) - before} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {(sorted.Count > 0 ? sorted[^1] : 0):F1} | {LoadAverage()} |"));
+                $"| {rate} | {committed / took.TotalSeconds:F0} | {Interlocked.Read(ref delivered) - before} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {(sorted.Count > 0 ? sorted[^1] : 0):F1} | {LoadAverage()} |"));
         }
 
         await stop.CancelAsync();
@@ -70,7 +76,8 @@ public static class DeliveryLatency
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<int> ProduceAsync(WebApplication app, BenchWorld world, int rate, TimeSpan length, ConcurrentDictionary<string, long> committedAt, CancellationToken cancellationToken)
+    /// <summary>Commits at <paramref name="rate"/> for <paramref name="length"/>; how many, and how long until the last commit returned.</summary>
+    private static async Task<(int Committed, TimeSpan Took)> ProduceAsync(WebApplication app, BenchWorld world, int rate, TimeSpan length, ConcurrentDictionary<string, long> committedAt, CancellationToken cancellationToken)
     {
         var total = (int)(rate * length.TotalSeconds);
         using var inFlight = new SemaphoreSlim(MaxInFlightCommits);
@@ -100,7 +107,7 @@ public static class DeliveryLatency
         }
 
         await Task.WhenAll(commits);
-        return total;
+        return (total, Stopwatch.GetElapsedTime(start));
     }
 
     private static async Task CommitOneAsync(WebApplication app, string recipient, ConcurrentDictionary<string, long> committedAt, CancellationToken cancellationToken)
@@ -165,7 +172,7 @@ public static class DeliveryLatency
         return new Metadata().Add("authorization", $"Bearer {token}").Add("x-officer-id", "bench.officer");
     }
 
-    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string connectionString)
+    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string auditKey, string connectionString)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -180,6 +187,7 @@ public static class DeliveryLatency
             ["Hub:Database:ConnectionString"] = connectionString,
             ["Hub:Database:MigrateOnStart"] = "false",
             ["Hub:Tokens:Issuer"] = "https://hub.bench",
+            ["Hub:Audit:CheckpointKeyPath"] = auditKey,
         });
         var app = HubApplication.Build(builder);
         await app.StartAsync();
