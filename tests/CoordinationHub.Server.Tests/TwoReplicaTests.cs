@@ -16,17 +16,7 @@ public sealed class TwoReplicaTests(HubTestHost hub) : IClassFixture<HubTestHost
     [Fact]
     public async Task TwoReplicas_TokenFromOneValidatesOnOther_SuspensionBitesOnOtherWithinOneSecond()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["Hub__Tls__CertificatePath"] = hub.ServerCertificatePath,
-            ["Hub__Tls__PrivateKeyPath"] = hub.ServerKeyPath,
-            ["Hub__Tls__ClientCaPath"] = hub.ClientCaPath,
-            ["Hub__CertificateAuthority__CertificatePath"] = hub.CaCertificatePath,
-            ["Hub__CertificateAuthority__PrivateKeyPath"] = hub.CaKeyPath,
-            ["Hub__Database__ConnectionString"] = hub.ConnectionString,
-            ["Hub__Tokens__Issuer"] = "https://hub.test",
-            ["Hub__Audit__CheckpointKeyPath"] = hub.AuditKeyPath,
-        };
+        var environment = hub.ReplicaEnvironment();
         await using var replica1 = await HubProcess.StartAsync(environment);
         await using var replica2 = await HubProcess.StartAsync(environment);
         var client1 = new HubClient(replica1.Address, hub.Pki.Root);

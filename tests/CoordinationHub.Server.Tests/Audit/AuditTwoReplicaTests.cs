@@ -77,18 +77,12 @@ public sealed class AuditTwoReplicaTests(HubTestHost hub) : IClassFixture<HubTes
         }
     }
 
-    private Dictionary<string, string> Environment() => new()
+    private Dictionary<string, string> Environment()
     {
-        ["Hub__Tls__CertificatePath"] = hub.ServerCertificatePath,
-        ["Hub__Tls__PrivateKeyPath"] = hub.ServerKeyPath,
-        ["Hub__Tls__ClientCaPath"] = hub.ClientCaPath,
-        ["Hub__CertificateAuthority__CertificatePath"] = hub.CaCertificatePath,
-        ["Hub__CertificateAuthority__PrivateKeyPath"] = hub.CaKeyPath,
-        ["Hub__Database__ConnectionString"] = hub.ConnectionString,
-        ["Hub__Tokens__Issuer"] = "https://hub.test",
-        ["Hub__Audit__CheckpointKeyPath"] = hub.AuditKeyPath,
-        ["Hub__Audit__CheckpointEveryEntries"] = "20",
-        ["Hub__Audit__CheckpointEvery"] = "00:00:01",
-        ["Hub__Audit__CheckpointPollInterval"] = "00:00:00.200",
-    };
+        var environment = hub.ReplicaEnvironment();
+        environment["Hub__Audit__CheckpointEveryEntries"] = "20";
+        environment["Hub__Audit__CheckpointEvery"] = "00:00:01";
+        environment["Hub__Audit__CheckpointPollInterval"] = "00:00:00.200";
+        return environment;
+    }
 }

@@ -19,18 +19,8 @@ public sealed class NotificationsTwoReplicaTests(HubTestHost hub) : IClassFixtur
     [Fact]
     public async Task ReplicaKilledMidBurst_AdaptersResumeOnOther_EveryNotificationOnceInOrder_OfflineAdapterCatchesUp()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["Hub__Tls__CertificatePath"] = hub.ServerCertificatePath,
-            ["Hub__Tls__PrivateKeyPath"] = hub.ServerKeyPath,
-            ["Hub__Tls__ClientCaPath"] = hub.ClientCaPath,
-            ["Hub__CertificateAuthority__CertificatePath"] = hub.CaCertificatePath,
-            ["Hub__CertificateAuthority__PrivateKeyPath"] = hub.CaKeyPath,
-            ["Hub__Database__ConnectionString"] = hub.ConnectionString,
-            ["Hub__Tokens__Issuer"] = "https://hub.test",
-            ["Hub__Audit__CheckpointKeyPath"] = hub.AuditKeyPath,
-            ["Hub__Notifications__HeartbeatInterval"] = "00:00:01",
-        };
+        var environment = hub.ReplicaEnvironment();
+        environment["Hub__Notifications__HeartbeatInterval"] = "00:00:01";
         var replica1 = await HubProcess.StartAsync(environment);
         await using var replica2 = await HubProcess.StartAsync(environment);
         HubClient[] replicas = [new(replica1.Address, hub.Pki.Root), new(replica2.Address, hub.Pki.Root)];
