@@ -25,6 +25,9 @@ public sealed class BenchPki
 
     public X509Certificate2 Client { get; }
 
+    /// <summary>Another agency client certificate, for benchmarks with many agencies.</summary>
+    public X509Certificate2 IssueClient(string agencyId) => Issue("CN=" + agencyId, "1.3.6.1.5.5.7.3.2", server: false);
+
     /// <summary>Writes ca.pem, server.pem and server.key into <paramref name="directory"/>.</summary>
     public (string Ca, string Certificate, string Key) Write(string directory)
     {

@@ -16,8 +16,13 @@ public static class Scopes
 
     /// <summary>Recording court orders and statutes in place of consent: for judicial agencies only.</summary>
     public const string AuthorisationsWrite = "authorisations.write";
+
+    public const string IdentificationsRead = "identifications.read";
     public const string IdentificationsReport = "identifications.report";
     public const string IdentificationsConfirm = "identifications.confirm";
+
+    /// <summary>Recording that a family was informed: the family's liaison agency, not the laboratory.</summary>
+    public const string IdentificationsInform = "identifications.inform";
     public const string NotificationsSubscribe = "notifications.subscribe";
     public const string AuditRead = "audit.read";
 
@@ -25,7 +30,7 @@ public static class Scopes
     public static IReadOnlyList<string> All { get; } =
     [
         AgenciesAdmin, CasesRead, CasesWrite, ReferralsRead, ReferralsWrite, ConsentRead, ConsentWrite, AuthorisationsWrite,
-        IdentificationsReport, IdentificationsConfirm, NotificationsSubscribe, AuditRead,
+        IdentificationsRead, IdentificationsReport, IdentificationsConfirm, IdentificationsInform, NotificationsSubscribe, AuditRead,
     ];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);

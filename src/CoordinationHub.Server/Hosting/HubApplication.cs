@@ -1,5 +1,6 @@
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Services.Notifications;
 using CoordinationHub.Server.Services.Referrals;
 using CoordinationHub.Server.Trust;
 
@@ -30,6 +31,7 @@ public static class HubApplication
         builder.Services.AddHubRpc();
         builder.Services.AddHubAuthentication();
         builder.Services.AddHubReferrals();
+        builder.Services.AddHubNotifications();
         builder.Services.AddHubAudit();
         configure?.Invoke(builder);
 

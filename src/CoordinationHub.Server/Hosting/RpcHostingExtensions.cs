@@ -26,6 +26,8 @@ public static class RpcHostingExtensions
         app.MapRpcService<ReferralsService>();
         app.MapRpcService<Services.Cases.CasesService>();
         app.MapRpcService<Services.Consents.ConsentsService>();
+        app.MapRpcService<Services.Identifications.IdentificationsService>();
+        app.MapRpcService<Services.Notifications.NotificationsService>();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;

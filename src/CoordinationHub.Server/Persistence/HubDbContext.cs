@@ -2,11 +2,12 @@ using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence.Configurations.Cases;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
+using CoordinationHub.Server.Persistence.Records.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Persistence;
 
-/// <summary>The hub's system of record on PostgreSQL. Schemas: <c>trust</c>, <c>audit</c> and <c>cases</c>.</summary>
+/// <summary>The hub's system of record on PostgreSQL. Schemas: <c>trust</c>, <c>audit</c>, <c>cases</c> and <c>notifications</c>.</summary>
 public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbContext(options)
 {
     public DbSet<AgencyRecord> Agencies => Set<AgencyRecord>();
@@ -30,6 +31,13 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<ReferralRecord> Referrals => Set<ReferralRecord>();
 
     public DbSet<DisclosureGrantRecord> DisclosureGrants => Set<DisclosureGrantRecord>();
+    public DbSet<IdentificationRecord> Identifications => Set<IdentificationRecord>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<NotificationHeadRecord> NotificationHeads => Set<NotificationHeadRecord>();
+
+    public DbSet<NotificationProgressRecord> NotificationProgress => Set<NotificationProgressRecord>();
 
     /// <summary>
     /// Saves as usual; staged audit entries are first sealed into their hash chain, in the same

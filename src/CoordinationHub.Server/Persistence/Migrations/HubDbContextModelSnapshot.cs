@@ -652,6 +652,125 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("duplicate_flags", "cases");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.IdentificationRecord", b =>
+                {
+                    b.Property<Guid>("IdentificationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("identification_id");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FamilyInformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("family_informed_at");
+
+                    b.Property<string>("FamilyInformedByAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("family_informed_by_agency_id");
+
+                    b.Property<double>("LikelihoodRatio")
+                        .HasColumnType("double precision")
+                        .HasColumnName("likelihood_ratio");
+
+                    b.Property<string>("MatchedPerson")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("matched_person");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<int>("PointsCompared")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_compared");
+
+                    b.Property<double>("PosteriorProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("posterior_probability");
+
+                    b.Property<string>("ReportingAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("reporting_agency_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<string>("ReviewingAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("reviewing_agency_id");
+
+                    b.Property<string>("SampleReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sample_reference");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("site");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("IdentificationId");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.HasIndex("ReportingAgencyId", "RequestId")
+                        .IsUnique();
+
+                    b.ToTable("identifications", "cases");
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.ReferralRecord", b =>
                 {
                     b.Property<Guid>("ReferralId")
@@ -818,6 +937,97 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.ToTable("certificates", "trust");
                 });
 
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Notifications.NotificationHeadRecord", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("heads", "notifications");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Notifications.NotificationProgressRecord", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("agency_id");
+
+                    b.Property<long>("AckedSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acked_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("progress", "notifications");
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Notifications.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("RecipientAgencyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("recipient_agency_id");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientAgencyId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("outbox", "notifications");
+                });
+
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.SigningKeyRecord", b =>
                 {
                     b.Property<string>("KeyId")
@@ -867,6 +1077,15 @@ namespace CoordinationHub.Server.Persistence.Migrations
                 });
 
             modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.DisclosureGrantRecord", b =>
+                {
+                    b.HasOne("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordinationHub.Server.Persistence.Records.Cases.IdentificationRecord", b =>
                 {
                     b.HasOne("CoordinationHub.Server.Persistence.Records.Cases.CaseRecord", null)
                         .WithMany()

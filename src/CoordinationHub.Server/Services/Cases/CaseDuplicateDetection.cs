@@ -3,12 +3,15 @@ using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Matching;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records.Cases;
+using CoordinationHub.Server.Services.Notifications;
+using Purposes = CoordinationHub.Domain.Trust.Purposes;
 
 namespace CoordinationHub.Server.Services.Cases;
 
 /// <summary>
 /// Matches a new case against the caseload: candidates by index, each scored by the
-/// <see cref="DuplicateAssessor"/>; likely duplicates are staged as open flags in the caller's unit
+/// <see cref="DuplicateAssessor"/>; likely duplicates are staged as open flags, each with a
+/// notification to the other case's stakeholders, in the caller's unit
 /// of work, so that they commit with the case or not at all. Nothing is ever merged here.
 /// </summary>
 internal static class CaseDuplicateDetection
@@ -46,6 +49,16 @@ internal static class CaseDuplicateDetection
             db.CaseEvents.Add(CaseEvents.New(candidate.CaseId, now, reportingAgencyId,
                 string.Create(CultureInfo.InvariantCulture, $"possible duplicate flagged for review (flag {flag.FlagId}, score {flag.Score:0.00})"), []));
             flags.Add(flag);
+
+            // Its stakeholders hear of it in the same transaction, again without the new case's id.
+            var notice = new Notification
+            {
+                Kind = NotificationKind.PossibleDuplicate,
+                CaseId = candidate.CaseId,
+                ActorAgencyId = reportingAgencyId,
+                Summary = string.Create(CultureInfo.InvariantCulture, $"a new report may describe the same person (flag {flag.FlagId}, score {flag.Score:0.00}); review it"),
+            };
+            await NotificationOutbox.EnqueueForStakeholdersAsync(db, candidate, notice, Purposes.Search, now, cancellationToken).ConfigureAwait(false);
         }
 
         return flags;

@@ -91,6 +91,7 @@ internal sealed class ReferralExpirySweep(IServiceScopeFactory scopes, IOptions<
         // The state changed at the due time; reads have said so since then.
         referral.UpdatedAt = referral.DueAt;
         db.CaseEvents.Add(ReferralEvents.Changed(referral, ReferralEvents.HubActor, now));
+        ReferralNotifications.Changed(db, referral, ReferralEvents.HubActor, now);
         audit.Append(new AuditEntry
         {
             Method = AuditMethod,

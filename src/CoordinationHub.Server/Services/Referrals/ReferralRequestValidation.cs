@@ -76,7 +76,7 @@ internal static class ReferralRequestValidation
     public static string? CheckCaseId(string caseId) =>
         caseId.Length is 0 or > MaxCaseIdLength ? $"case_id must name a case (at most {MaxCaseIdLength} characters)." : null;
 
-    private static string? CheckRequestId(string requestId) =>
+    public static string? CheckRequestId(string requestId) =>
         string.IsNullOrWhiteSpace(requestId) ? "request_id is required: it makes a retried create safe."
         : requestId.Length > MaxRequestIdLength ? $"request_id must be at most {MaxRequestIdLength} characters."
         : null;

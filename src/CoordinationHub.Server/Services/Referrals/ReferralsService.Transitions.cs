@@ -55,6 +55,7 @@ public sealed partial class ReferralsService
         record.StateReason = text?.Trim() ?? string.Empty;
         record.UpdatedAt = now;
         db.CaseEvents.Add(ReferralEvents.Changed(record, caller.AgencyId, now));
+        ReferralNotifications.Changed(db, record, caller.AgencyId, now);
         await CommitAsync(context, target, $"{next.ToString().ToLowerInvariant()} (case {record.CaseId}, from {record.FromAgencyId} to {record.ToAgencyId})").ConfigureAwait(false);
         return ReferralMapping.ToMessage(record, now);
     }

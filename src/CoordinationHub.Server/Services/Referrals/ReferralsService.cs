@@ -103,6 +103,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         };
         db.Referrals.Add(record);
         db.CaseEvents.Add(ReferralEvents.Created(record));
+        ReferralNotifications.Received(db, record, now);
         try
         {
             await CommitAsync(context, Target(record.ReferralId), $"created: case {record.CaseId} referred to {record.ToAgencyId} for {record.Purpose} [{string.Join(' ', record.DataCategories)}], due {record.DueAt:O}", draft.RequestId).ConfigureAwait(false);
