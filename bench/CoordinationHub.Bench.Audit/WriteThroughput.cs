@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
@@ -31,11 +30,7 @@ public static class WriteThroughput
         var pki = new Auth.BenchPki();
         var directory = Directory.CreateTempSubdirectory("hub-bench-audit-").FullName;
         var (ca, certificate, key) = pki.Write(directory);
-        var auditKey = Path.Combine(directory, "audit.key");
-        using (var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            await File.WriteAllTextAsync(auditKey, ecdsa.ExportPkcs8PrivateKeyPem());
-        }
+        var auditKey = await AuditKeyFile.WriteAsync(directory);
 
         var connectionString = PostgresCluster.ConnectionStringFor(await PostgresCluster.CreateDatabaseAsync("bench_audit"));
         await SeedAsync(connectionString, pki, concurrency);
