@@ -17,7 +17,8 @@ namespace CoordinationHub.Server.Services.Referrals;
 /// <summary>
 /// <c>coordination.v1.ReferralsService</c>: one agency asks another to act on a case. A referral
 /// exists only for its sender and its recipient; everyone else gets NOT_FOUND, as for cases. Every
-/// change commits with its case event and audit entry; every refusal is audited at once. The
+/// change commits with its case event and audit entry, every read commits its entry before it
+/// answers, and every refusal is audited at once. The
 /// authentication interceptor has already required <c>referrals.read</c> or <c>referrals.write</c>.
 /// </summary>
 public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit, IOptions<ReferralOptions> options, TimeProvider time) : IRpcService<ReferralsService>
@@ -121,6 +122,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
     private async Task<Referral> GetReferralAsync(GetReferralRequest request, ServerCallContext context)
     {
         var record = await FindForPartyAsync(request.ReferralId, tracked: false, context).ConfigureAwait(false);
+        await RecordReadAsync(context, Target(record.ReferralId), "read", record.CaseId).ConfigureAwait(false);
         return ReferralMapping.ToMessage(record, DatabaseClock.Now(time));
     }
 
@@ -163,6 +165,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             response.NextPageToken = new ReferralPageToken(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].ReferralId).Encode();
         }
 
+        await RecordReadAsync(context, target, $"listed {response.Referrals.Count} referrals (state {request.State}{(request.CaseId.Length > 0 ? $", case {request.CaseId}" : string.Empty)})", request.CaseId).ConfigureAwait(false);
         return response;
     }
 
@@ -210,6 +213,13 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             db.ChangeTracker.Clear();
             throw await RefuseAsync(context, StatusCode.Aborted, target, "the referral changed concurrently; read it again and retry.", requestId).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Commits the audit entry of a read before the answer leaves: no referral is shown without its entry.</summary>
+    private async Task RecordReadAsync(ServerCallContext context, string target, string what, string caseId)
+    {
+        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, target, what) with { CaseId = caseId });
+        await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Audits a refusal at once (nothing staged is committed with it) and returns the exception to throw.</summary>
