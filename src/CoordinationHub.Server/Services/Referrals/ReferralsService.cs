@@ -49,7 +49,8 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         // A retry is answered before the time-dependent checks: the first request passed them, and
         // a retry that arrives after the due time must still get the referral it created.
         var hash = draft.Hash();
-        if (await FindByRequestAsync(caller.AgencyId, draft.RequestId, context).ConfigureAwait(false) is { } earlier)
+        var facts = await ReferralCreationFacts.LoadAsync(db, caller.AgencyId, draft, context.CancellationToken).ConfigureAwait(false);
+        if (facts.Earlier is { } earlier)
         {
             return await ReplayAsync(earlier, hash, context).ConfigureAwait(false);
         }
@@ -62,7 +63,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             throw await RefuseAsync(context, StatusCode.InvalidArgument, target, refusal, draft.RequestId).ConfigureAwait(false);
         }
 
-        var relationship = await CaseAccess.RelationshipAsync(db, draft.CaseId, caller.AgencyId, context.CancellationToken).ConfigureAwait(false);
+        var relationship = facts.Relationship;
         if (relationship == CaseRelationship.None)
         {
             throw await RefuseAsync(context, StatusCode.NotFound, target, $"case {draft.CaseId} not found.", draft.RequestId).ConfigureAwait(false);
@@ -70,7 +71,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
 
         // The registry of agencies is not secret (agencies are public institutions); cases are. An
         // unknown recipient is NOT_FOUND, a known one that may not act now is FAILED_PRECONDITION.
-        var recipient = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.AgencyId == draft.ToAgencyId, context.CancellationToken).ConfigureAwait(false)
+        var recipient = facts.Recipient
             ?? throw await RefuseAsync(context, StatusCode.NotFound, target, $"agency '{draft.ToAgencyId}' is not registered.", draft.RequestId).ConfigureAwait(false);
         if (recipient.Status != DomainStatus.Active)
         {
