@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Hosting;
@@ -24,11 +23,7 @@ public static class BenchHubs
         ArgumentNullException.ThrowIfNull(pki);
         var directory = Directory.CreateTempSubdirectory($"hub-bench-{name}-").FullName;
         var (ca, certificate, key) = pki.Write(directory);
-        var auditKey = Path.Combine(directory, "audit.key");
-        using (var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            await File.WriteAllTextAsync(auditKey, ecdsa.ExportPkcs8PrivateKeyPem());
-        }
+        var auditKey = await AuditKeyFile.WriteAsync(directory);
 
         return (directory, new Dictionary<string, string?>
         {

@@ -7,20 +7,23 @@ namespace CoordinationHub.Bench.Referrals;
 /// <summary>
 /// The database ceiling: pgbench, at the same concurrency, running in one transaction the rows a
 /// CreateReferral commits (the referral, its case event, its audit entry) with values of the same
-/// size. "with reads" adds the three lookups the hub makes first (request id, case relationship,
-/// recipient), for reference; the target is set against the inserts alone.
+/// size. The audit entry goes to a random lane of the 16 and is sealed into its chain by the
+/// database's trigger (lane lock, head read, SHA-256), as the hub's entries are. "with reads" adds
+/// the three lookups the hub makes first (request id, case relationship, recipient), for
+/// reference; the target is set against the inserts alone.
 /// </summary>
 public static class PgbenchCeiling
 {
     private const string Inserts = """
         \set n random(1, 1000)
+        \set lane random(0, 15)
         BEGIN;
         INSERT INTO cases.referrals (referral_id, case_id, from_agency_id, to_agency_id, purpose, data_categories, reason, due_at, state, state_reason, created_at, updated_at, request_id, request_hash)
           VALUES (gen_random_uuid(), 'MP-2026-' || lpad(:n::text, 6, '0'), 'bench-sender', 'bench-recipient', 'search', ARRAY['identity'], 'please search your detention records', now() + interval '7 days', 'Pending', '', now(), now(), md5(random()::text), md5(random()::text) || md5(random()::text));
         INSERT INTO cases.events (case_id, occurred_at, agency_id, description, categories)
           VALUES ('MP-2026-' || lpad(:n::text, 6, '0'), now(), 'bench-sender', 'referred to bench-recipient for search (identity), due 2026-12-01; referral 0199d5c4-8a1e-7b7c-9a7e-5f1b2c3d4e5f', '{}');
-        INSERT INTO audit.entries (occurred_at, agency_id, certificate_thumbprint, officer, method, target, decision, reason, request_id, call_id)
-          VALUES (now(), 'bench-sender', md5(random()::text) || md5(random()::text), 'bench.officer', '/coordination.v1.ReferralsService/CreateReferral', 'referral:0199d5c4-8a1e-7b7c-9a7e-5f1b2c3d4e5f', 'allowed', 'created: case MP-2026-000001 referred to bench-recipient for search [identity], due 2026-12-01T00:00:00.0000000+00:00', md5(random()::text), '0HNQ9HGHCGUT5:00000001');
+        INSERT INTO audit.entries (chain, occurred_at, agency_id, certificate_thumbprint, officer, method, target, decision, reason, request_id, call_id)
+          VALUES (:lane, now(), 'bench-sender', md5(random()::text) || md5(random()::text), 'bench.officer', '/coordination.v1.ReferralsService/CreateReferral', 'referral:0199d5c4-8a1e-7b7c-9a7e-5f1b2c3d4e5f', 'allowed', 'created: case MP-2026-000001 referred to bench-recipient for search [identity], due 2026-12-01T00:00:00.0000000+00:00', md5(random()::text), '0HNQ9HGHCGUT5:00000001');
         END;
         """;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoordinationHub.Bench.Audit;
 using CoordinationHub.Bench.Auth;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
@@ -24,7 +25,8 @@ public static class ReferralCreationComparison
         var directory = Directory.CreateTempSubdirectory("hub-bench-referrals-").FullName;
         var (ca, certificate, key) = pki.Write(directory);
         var database = await ReferralBenchDatabase.CreateAsync(pki.Client);
-        await using var app = await StartHubAsync(ca, certificate, key, database.ConnectionString);
+        var auditKey = await AuditKeyFile.WriteAsync(directory);
+        await using var app = await StartHubAsync(ca, certificate, key, auditKey, database.ConnectionString);
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
         using var channel = RpcChannel.ForAddress(new Uri($"https://localhost:{port}"), new RpcChannelOptions { ClientCertificate = pki.Client, TrustedRoots = [pki.Root] });
 
@@ -36,8 +38,9 @@ public static class ReferralCreationComparison
         {
             var headers = await HeadersAsync(app, pki);
             // Warm-up: tiered JIT needs thousands of calls before EF Core's paths reach their final code;
-            // short rounds without it measured 8 ms of CPU per call in the first round and 3 ms in the next.
-            await HubLoad.RunAsync(channel, headers, concurrency, TimeSpan.FromSeconds(15));
+            // short rounds without it measured 8 ms of CPU per call in the first round and 3 ms in the next,
+            // and on a loaded two-core machine 15 s still left the first concurrency's rounds warming up.
+            await HubLoad.RunAsync(channel, headers, concurrency, TimeSpan.FromSeconds(concurrency == concurrencies[0] ? 60 : 15));
             var ceiling = new List<LatencySample>();
             var withReads = new List<LatencySample>();
             var hub = new List<LatencySample>();
@@ -78,7 +81,7 @@ public static class ReferralCreationComparison
         return new Metadata().Add("authorization", $"Bearer {token}").Add("x-officer-id", "bench.officer");
     }
 
-    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string connectionString)
+    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string auditKey, string connectionString)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -93,6 +96,7 @@ public static class ReferralCreationComparison
             ["Hub:Database:ConnectionString"] = connectionString,
             ["Hub:Database:MigrateOnStart"] = "false",
             ["Hub:Tokens:Issuer"] = "https://hub.bench",
+            ["Hub:Audit:CheckpointKeyPath"] = auditKey,
         });
         var app = HubApplication.Build(builder);
         await app.StartAsync();

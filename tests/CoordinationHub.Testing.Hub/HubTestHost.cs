@@ -136,22 +136,6 @@ public class HubTestHost : IAsyncLifetime
     };
 
     /// <summary>A client certificate signed by a CA the hub does not trust.</summary>
-    /// <summary>
-    /// The environment that makes a <see cref="HubProcess"/> a replica of this hub: same TLS files,
-    /// CA, database, token issuer and audit key. Callers add their own settings to the copy.
-    /// </summary>
-    public Dictionary<string, string> ReplicaEnvironment() => new()
-    {
-        ["Hub__Tls__CertificatePath"] = ServerCertificatePath,
-        ["Hub__Tls__PrivateKeyPath"] = ServerKeyPath,
-        ["Hub__Tls__ClientCaPath"] = ClientCaPath,
-        ["Hub__CertificateAuthority__CertificatePath"] = CaCertificatePath,
-        ["Hub__CertificateAuthority__PrivateKeyPath"] = CaKeyPath,
-        ["Hub__Database__ConnectionString"] = ConnectionString,
-        ["Hub__Tokens__Issuer"] = "https://hub.test",
-        ["Hub__Audit__CheckpointKeyPath"] = AuditKeyPath,
-    };
-
     public static X509Certificate2 ForeignCertificate(string name)
     {
         using var foreign = new TestPki("Foreign Root CA");

@@ -8,8 +8,8 @@ namespace CoordinationHub.Server.Audit;
 public static class AuditRecords
 {
     /// <summary>
-    /// A record ready to be added to a context; <see cref="AuditChain"/> gives it its chain position
-    /// when the context saves. Categories are sorted so the hash does not depend on the caller's order.
+    /// A record ready to be added to a context; the context puts it on a lane when it saves
+    /// (<see cref="AuditChain"/>) and the database gives it its position in that lane's chain. Categories are sorted so the hash does not depend on the caller's order.
     /// </summary>
     public static AuditRecord ToRecord(AuditEntry entry, TimeProvider time)
     {

@@ -40,36 +40,21 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<NotificationProgressRecord> NotificationProgress => Set<NotificationProgressRecord>();
 
     /// <summary>
-    /// Saves as usual; staged audit entries are first sealed into their hash chain, in the same
-    /// transaction (its own, unless the caller already opened one), so callers keep writing
-    /// <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
+    /// Saves as usual, after putting staged audit entries on their lane; PostgreSQL seals them into
+    /// the lane's hash chain as they are inserted, in the same transaction as the change they record
+    /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = AuditChain.Pending(this);
-        if (pending.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (Database.CurrentTransaction is not null)
-        {
-            await AuditChain.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await AuditChain.SealAsync(this, pending, cancellationToken).ConfigureAwait(false);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return written;
+        AuditChain.AssignLane(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Synchronous saves cannot seal audit entries (the lane lock is taken asynchronously): refused when any is staged.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        AuditChain.Pending(this).Count == 0
-            ? base.SaveChanges(acceptAllChangesOnSuccess)
-            : throw new InvalidOperationException("Audit entries are staged: save with SaveChangesAsync, which seals them into their chain.");
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditChain.AssignLane(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

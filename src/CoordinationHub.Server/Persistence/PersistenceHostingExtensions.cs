@@ -1,4 +1,5 @@
 using CoordinationHub.Server.Audit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoordinationHub.Server.Persistence;
@@ -10,10 +11,13 @@ public static class PersistenceHostingExtensions
     {
         services.AddOptions<HubDatabaseOptions>().BindConfiguration(HubDatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        // The factory also registers HubDbContext as scoped (one per call); the factory itself serves
-        // work that must commit on its own, such as denials and background jobs.
-        services.AddDbContextFactory<HubDbContext>((provider, options) =>
+        // Pooled: a call rents a context and returns it reset instead of building one per call
+        // (docs/benchmarks.md, referral creation).
+        // HubDbContext is scoped (one per call); the factory itself serves work that must commit on
+        // its own, such as denials and background jobs.
+        services.AddPooledDbContextFactory<HubDbContext>((provider, options) =>
             HubDatabase.Configure(options, provider.GetRequiredService<IOptions<HubDatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HubDbContext>>().CreateDbContext());
         services.AddScoped<IAuditTrail, DatabaseAuditTrail>();
         return services;
     }

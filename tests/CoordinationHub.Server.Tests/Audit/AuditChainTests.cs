@@ -58,6 +58,44 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_SealedByTheDatabase_HashIsTheCSharpEncodingsAndLinksToTheHead()
+    {
+        var callId = "sealed-" + Guid.NewGuid();
+        await using (var db = _database.CreateDbContext())
+        {
+            Trail(db).Append(Entry(callId) with { Officer = "ضابط.٧", Reason = "قرأ الملف — read the file", CategoriesDisclosed = ["identity", "genetic", "circumstances"], CategoriesWithheld = [] });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.CreateDbContext();
+        var entry = await check.AuditEntries.AsNoTracking().SingleAsync(e => e.CallId == callId);
+        var previous = await check.AuditEntries.AsNoTracking().Where(e => e.Chain == entry.Chain && e.Seq == entry.Seq - 1).Select(e => e.Hash).SingleOrDefaultAsync();
+        Assert.Equal(AuditChain.LaneFor(callId), entry.Chain);
+        Assert.Equal(previous ?? AuditEntryEncoding.GenesisHash.ToArray(), entry.PrevHash);
+        Assert.Equal(AuditEntryEncoding.ComputeHash(AuditRecords.ToChained(entry)), entry.Hash);
+    }
+
+    [Fact]
+    public async Task Insert_ThroughTheHubsRoleWithMadeUpPosition_ResealedByTheDatabase()
+    {
+        var callId = "made-up-" + Guid.NewGuid();
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO audit.entries (chain, seq, prev_hash, hash, occurred_at, agency_id, certificate_thumbprint, officer, method, target, decision, reason, request_id, call_id)
+                VALUES (3, 1000000, sha256('x'), sha256('forged'), now(), 'interior-cid', '', 'nobody', '/coordination.v1.CasesService/GetCase', 'case:1', 'allowed', '', '', {callId})
+                """);
+        }
+
+        await using var check = _database.CreateDbContext();
+        var entry = await check.AuditEntries.AsNoTracking().SingleAsync(e => e.CallId == callId);
+        Assert.NotEqual(1000000, entry.Seq);
+        Assert.Equal(AuditEntryEncoding.ComputeHash(AuditRecords.ToChained(entry)), entry.Hash);
+        var result = await VerifyAsync();
+        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
+    }
+
+    [Fact]
     public async Task Update_ThroughTheHubsRole_RefusedByTheTable()
     {
         await AppendAsync("append-only", CancellationToken.None);

@@ -2,7 +2,6 @@ using CoordinationHub.Contracts.V1;
 using CoordinationHub.Rpc;
 using CoordinationHub.Server.Tests.Cases;
 using CoordinationHub.Server.Tests.Identifications;
-using CoordinationHub.Testing.Hub;
 using CoordinationHub.Server.Tests.Referrals;
 
 namespace CoordinationHub.Server.Tests.Notifications;

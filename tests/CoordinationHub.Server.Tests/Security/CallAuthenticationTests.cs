@@ -30,6 +30,8 @@ public sealed class CallAuthenticationTests(CallerProbingHubTestHost hub) : ICla
         Assert.Equal((agency.AgencyId, "inspector.428@cid", "POLICE"), (caller.AgencyId, caller.Officer, caller.Kind));
         Assert.Equal([Scopes.CasesRead], caller.Scopes);
         Assert.Contains(DataCategories.Identity, caller.DataCategories);
+        var entry = Assert.Single(await hub.Trust.AuditEntriesForAsync(agency.Certificate), e => e.Method == "/coordination.v1.HubInfoService/GetHubInfo");
+        Assert.Equal(("allowed", "inspector.428@cid"), (entry.Decision, entry.Officer));
     }
 
     [Fact]

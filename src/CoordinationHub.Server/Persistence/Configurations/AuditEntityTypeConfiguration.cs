@@ -1,6 +1,8 @@
 using CoordinationHub.Server.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CoordinationHub.Server.Persistence.Configurations;
 
@@ -12,9 +14,13 @@ internal sealed class AuditEntityTypeConfiguration : IEntityTypeConfiguration<Au
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         builder.Property(e => e.Chain).HasColumnName("chain");
-        builder.Property(e => e.Seq).HasColumnName("seq");
-        builder.Property(e => e.PrevHash).HasColumnName("prev_hash");
-        builder.Property(e => e.Hash).HasColumnName("hash");
+
+        // Sealed by the database as the row is inserted (trigger audit.seal_entry, migration
+        // AuditSealInDatabase): EF never sends them and reads them back from RETURNING. Not an
+        // identity column, although seq is an integer generated on insert.
+        SealedByTheDatabase(builder.Property(e => e.Seq).HasColumnName("seq"));
+        SealedByTheDatabase(builder.Property(e => e.PrevHash).HasColumnName("prev_hash"));
+        SealedByTheDatabase(builder.Property(e => e.Hash).HasColumnName("hash"));
         builder.Property(e => e.OccurredAt).HasColumnName("occurred_at");
         builder.Property(e => e.AgencyId).HasColumnName("agency_id").HasMaxLength(63);
         builder.Property(e => e.CertificateThumbprint).HasColumnName("certificate_thumbprint").HasMaxLength(64);
@@ -38,5 +44,11 @@ internal sealed class AuditEntityTypeConfiguration : IEntityTypeConfiguration<Au
         builder.HasIndex(e => new { e.CaseId, e.OccurredAt });
         builder.HasIndex(e => new { e.Officer, e.OccurredAt });
         builder.HasIndex(e => e.OccurredAt);
+    }
+
+    private static void SealedByTheDatabase<T>(PropertyBuilder<T> property)
+    {
+        property.ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -197,8 +197,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("hash");
+                        .HasColumnName("hash")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -218,8 +220,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.Property<byte[]>("PrevHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("prev_hash");
+                        .HasColumnName("prev_hash")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -240,8 +244,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnName("request_id");
 
                     b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("seq");
+                        .HasColumnName("seq")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Target")
                         .IsRequired()

@@ -17,7 +17,8 @@ namespace CoordinationHub.Server.Services.Agencies;
 
 /// <summary>
 /// <c>coordination.v1.AgenciesService</c>: the registry of trusted agencies. Every change commits
-/// together with its audit entry; every refusal is audited at once. The authentication
+/// together with its audit entry, every read commits its entry before it answers, and every
+/// refusal is audited at once. The authentication
 /// interceptor has already required the <c>agencies.admin</c> scope.
 /// </summary>
 public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCertificateAuthority authority, TimeProvider time) : IRpcService<AgenciesService>
@@ -25,6 +26,9 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 500;
     private const string UniqueViolation = "23505";
+
+    // What a listing of the registry is audited against: no single agency.
+    private const string AgenciesTarget = "agencies";
 
     public static void BindMethods(RpcServiceBinder<AgenciesService> binder) => binder
         .AddUnary(AgenciesServiceMethods.RegisterAgency, (s, r, c) => s.RegisterAgencyAsync(r, c))
@@ -86,19 +90,24 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
 
     private async Task<Agency> GetAgencyAsync(GetAgencyRequest request, ServerCallContext context)
     {
+        var target = Target(request.AgencyId);
         await CheckIdAsync(request.AgencyId, context).ConfigureAwait(false);
-        var record = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.AgencyId == request.AgencyId, context.CancellationToken).ConfigureAwait(false);
-        return record is null ? throw NotFound(request.AgencyId) : AgencyMapping.ToMessage(record);
+        var record = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.AgencyId == request.AgencyId, context.CancellationToken).ConfigureAwait(false)
+            ?? throw await RefuseAsync(context, StatusCode.NotFound, target, $"agency '{request.AgencyId}' is not registered.").ConfigureAwait(false);
+        await CommitAsync(context, target, "read").ConfigureAwait(false);
+        return AgencyMapping.ToMessage(record);
     }
 
     private async Task<ListAgenciesResponse> ListAgenciesAsync(ListAgenciesRequest request, ServerCallContext context)
     {
-        if (request.PageSize < 0)
+        var tokenValid = TryDecodePageToken(request.PageToken, out var after);
+        var problem = (request.PageSize < 0 ? "page_size must not be negative." : null)
+            ?? (tokenValid ? null : "page_token is not one this hub issued; start again without it.");
+        if (problem is not null)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "page_size must not be negative.");
+            throw await RefuseAsync(context, StatusCode.InvalidArgument, AgenciesTarget, problem).ConfigureAwait(false);
         }
 
-        var after = DecodePageToken(request.PageToken);
         var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
         var query = db.Agencies.AsNoTracking();
         if (AgencyMapping.StatusFilter(request.Status) is { } status)
@@ -119,6 +128,7 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
             response.NextPageToken = EncodePageToken(rows[pageSize - 1].AgencyId);
         }
 
+        await CommitAsync(context, AgenciesTarget, $"listed {response.Agencies.Count} agencies (status {request.Status}{(after is null ? string.Empty : $", after {after}")})").ConfigureAwait(false);
         return response;
     }
 
@@ -251,16 +261,18 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
 
     private async Task<ListCertificatesResponse> ListCertificatesAsync(ListCertificatesRequest request, ServerCallContext context)
     {
+        var target = Target(request.AgencyId);
         await CheckIdAsync(request.AgencyId, context).ConfigureAwait(false);
         if (!await db.Agencies.AnyAsync(a => a.AgencyId == request.AgencyId, context.CancellationToken).ConfigureAwait(false))
         {
-            throw NotFound(request.AgencyId);
+            throw await RefuseAsync(context, StatusCode.NotFound, target, $"agency '{request.AgencyId}' is not registered.").ConfigureAwait(false);
         }
 
         var rows = await db.Certificates.AsNoTracking()
             .Where(c => c.AgencyId == request.AgencyId)
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.ThumbprintSha256)
             .ToListAsync(context.CancellationToken).ConfigureAwait(false);
+        await CommitAsync(context, target, $"listed {rows.Count} certificates").ConfigureAwait(false);
         return new ListCertificatesResponse { Certificates = { rows.Select(AgencyMapping.ToMessage) } };
     }
 
@@ -305,7 +317,7 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
         await db.Agencies.SingleOrDefaultAsync(a => a.AgencyId == agencyId, context.CancellationToken).ConfigureAwait(false)
         ?? throw await RefuseAsync(context, StatusCode.NotFound, Target(agencyId), $"agency '{agencyId}' is not registered.").ConfigureAwait(false);
 
-    /// <summary>Saves the staged change together with its audit entry, in one transaction.</summary>
+    /// <summary>Saves the staged change (none for a read) together with its audit entry, in one transaction.</summary>
     private async Task CommitAsync(ServerCallContext context, string target, string what)
     {
         audit.Append(context.AuditEntryFor(AuditDecision.Allowed, target, what));
@@ -330,18 +342,17 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
         return new RpcException(code, message);
     }
 
-    private static RpcException NotFound(string agencyId) => new(StatusCode.NotFound, $"agency '{agencyId}' is not registered.");
-
     private static string Target(string agencyId) => "agency:" + agencyId;
 
     private static string Describe(StoredClaims claims) =>
         $"scopes [{string.Join(' ', claims.Scopes)}], categories [{string.Join(' ', claims.DataCategories)}], purposes [{string.Join(' ', claims.Purposes)}]";
 
-    private static string? DecodePageToken(string token)
+    private static bool TryDecodePageToken(string token, out string? lastAgencyId)
     {
+        lastAgencyId = null;
         if (token.Length == 0)
         {
-            return null;
+            return true;
         }
 
         try
@@ -349,14 +360,15 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
             var id = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
             if (AgencyId.IsValid(id))
             {
-                return id;
+                lastAgencyId = id;
+                return true;
             }
         }
         catch (FormatException)
         {
         }
 
-        throw new RpcException(StatusCode.InvalidArgument, "page_token is not one this hub issued; start again without it.");
+        return false;
     }
 
     private static string EncodePageToken(string lastAgencyId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastAgencyId));

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Persistence.Records.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Services.Cases;
@@ -21,18 +23,30 @@ internal static class CaseAccess
     public static async Task<CaseRelationship> RelationshipAsync(HubDbContext db, string caseId, string agencyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.CaseReports.AnyAsync(r => (r.CaseId == caseId || r.OriginalCaseId == caseId) && r.AgencyId == agencyId, cancellationToken).ConfigureAwait(false))
+        if (await db.CaseReports.AnyAsync(ReportedBy(caseId, agencyId), cancellationToken).ConfigureAwait(false))
         {
             return CaseRelationship.Reporter;
         }
 
-        if (await db.Referrals.AnyAsync(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false))
+        if (await db.Referrals.AnyAsync(HeldBy(caseId, agencyId), cancellationToken).ConfigureAwait(false))
         {
             return CaseRelationship.ReferralHolder;
         }
 
         return CaseRelationship.None;
     }
+
+    /// <summary>The relationship from the two facts <see cref="ReportedBy"/> and <see cref="HeldBy"/> establish, for callers that fetch them in a larger query.</summary>
+    public static CaseRelationship Relationship(bool reported, bool held) =>
+        reported ? CaseRelationship.Reporter : held ? CaseRelationship.ReferralHolder : CaseRelationship.None;
+
+    /// <summary>Reports that make <paramref name="agencyId"/> a reporter of case <paramref name="caseId"/>.</summary>
+    public static Expression<Func<CaseReportRecord, bool>> ReportedBy(string caseId, string agencyId) =>
+        r => (r.CaseId == caseId || r.OriginalCaseId == caseId) && r.AgencyId == agencyId;
+
+    /// <summary>Referrals that let <paramref name="agencyId"/> see case <paramref name="caseId"/>: accepted and not yet due.</summary>
+    public static Expression<Func<ReferralRecord, bool>> HeldBy(string caseId, string agencyId) =>
+        r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow;
 
     /// <summary>The ids of the cases <paramref name="agencyId"/> may see, as a query to compose with filters and paging.</summary>
     public static IQueryable<string> VisibleCaseIds(HubDbContext db, string agencyId)

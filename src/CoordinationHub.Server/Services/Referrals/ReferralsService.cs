@@ -17,7 +17,8 @@ namespace CoordinationHub.Server.Services.Referrals;
 /// <summary>
 /// <c>coordination.v1.ReferralsService</c>: one agency asks another to act on a case. A referral
 /// exists only for its sender and its recipient; everyone else gets NOT_FOUND, as for cases. Every
-/// change commits with its case event and audit entry; every refusal is audited at once. The
+/// change commits with its case event and audit entry, every read commits its entry before it
+/// answers, and every refusal is audited at once. The
 /// authentication interceptor has already required <c>referrals.read</c> or <c>referrals.write</c>.
 /// </summary>
 public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit, IOptions<ReferralOptions> options, TimeProvider time) : IRpcService<ReferralsService>
@@ -48,7 +49,8 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         // A retry is answered before the time-dependent checks: the first request passed them, and
         // a retry that arrives after the due time must still get the referral it created.
         var hash = draft.Hash();
-        if (await FindByRequestAsync(caller.AgencyId, draft.RequestId, context).ConfigureAwait(false) is { } earlier)
+        var facts = await ReferralCreationFacts.LoadAsync(db, caller.AgencyId, draft, context.CancellationToken).ConfigureAwait(false);
+        if (facts.Earlier is { } earlier)
         {
             return await ReplayAsync(earlier, hash, context).ConfigureAwait(false);
         }
@@ -61,7 +63,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             throw await RefuseAsync(context, StatusCode.InvalidArgument, target, refusal, draft.RequestId).ConfigureAwait(false);
         }
 
-        var relationship = await CaseAccess.RelationshipAsync(db, draft.CaseId, caller.AgencyId, context.CancellationToken).ConfigureAwait(false);
+        var relationship = facts.Relationship;
         if (relationship == CaseRelationship.None)
         {
             throw await RefuseAsync(context, StatusCode.NotFound, target, $"case {draft.CaseId} not found.", draft.RequestId).ConfigureAwait(false);
@@ -69,7 +71,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
 
         // The registry of agencies is not secret (agencies are public institutions); cases are. An
         // unknown recipient is NOT_FOUND, a known one that may not act now is FAILED_PRECONDITION.
-        var recipient = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.AgencyId == draft.ToAgencyId, context.CancellationToken).ConfigureAwait(false)
+        var recipient = facts.Recipient
             ?? throw await RefuseAsync(context, StatusCode.NotFound, target, $"agency '{draft.ToAgencyId}' is not registered.", draft.RequestId).ConfigureAwait(false);
         if (recipient.Status != DomainStatus.Active)
         {
@@ -122,6 +124,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
     private async Task<Referral> GetReferralAsync(GetReferralRequest request, ServerCallContext context)
     {
         var record = await FindForPartyAsync(request.ReferralId, tracked: false, context).ConfigureAwait(false);
+        await RecordReadAsync(context, Target(record.ReferralId), "read", record.CaseId).ConfigureAwait(false);
         return ReferralMapping.ToMessage(record, DatabaseClock.Now(time));
     }
 
@@ -164,6 +167,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             response.NextPageToken = new ReferralPageToken(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].ReferralId).Encode();
         }
 
+        await RecordReadAsync(context, target, $"listed {response.Referrals.Count} referrals (state {request.State}{(request.CaseId.Length > 0 ? $", case {request.CaseId}" : string.Empty)})", request.CaseId).ConfigureAwait(false);
         return response;
     }
 
@@ -211,6 +215,13 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             db.ChangeTracker.Clear();
             throw await RefuseAsync(context, StatusCode.Aborted, target, "the referral changed concurrently; read it again and retry.", requestId).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Commits the audit entry of a read before the answer leaves: no referral is shown without its entry.</summary>
+    private async Task RecordReadAsync(ServerCallContext context, string target, string what, string caseId)
+    {
+        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, target, what) with { CaseId = caseId });
+        await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Audits a refusal at once (nothing staged is committed with it) and returns the exception to throw.</summary>
