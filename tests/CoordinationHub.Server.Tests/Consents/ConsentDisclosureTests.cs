@@ -1,7 +1,9 @@
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence.Records;
+using CoordinationHub.Server.Services.Notifications;
 using CoordinationHub.Testing.Hub;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Tests.Consents;
 
@@ -76,6 +78,15 @@ public sealed class ConsentDisclosureTests(HubTestHost hub) : IClassFixture<HubT
         Assert.Contains(after.Disclosure.Withheld, w => w.Category == DataCategory.Genetic && w.Reason.Contains("withdrawn", StringComparison.Ordinal));
         var audited = await hub.Trust.AuditEntriesForAsync(lab.Certificate);
         Assert.Contains(audited, e => e.Method.EndsWith("/GetCase", StringComparison.Ordinal) && e.Reason.Contains("genetic: the consent covering genetic for identification was withdrawn", StringComparison.Ordinal));
+
+        // The laboratory, which holds a stake in the case, is notified in the withdrawal's transaction, without a case view.
+        await using var db = hub.Trust.OpenDb();
+        var notice = Assert.Single(await db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientAgencyId == lab.AgencyId && n.CaseId == caseId && n.Kind == NotificationMapping.KindName(NotificationKind.ConsentWithdrawn)).ToListAsync());
+        var payload = Notification.Parser.ParseFrom(notice.Payload);
+        Assert.Contains(consent.ConsentId, payload.Summary, StringComparison.Ordinal);
+        Assert.Null(payload.Case);
+        Assert.Empty(await db.Notifications.AsNoTracking().Where(n => n.RecipientAgencyId == collector.AgencyId && n.Kind == notice.Kind).ToListAsync());
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public sealed partial class ConsentsService : IRpcService<ConsentsService>
         record.WithdrawnAt = now;
         record.WithdrawalReason = request.Reason.Trim();
         db.CaseEvents.Add(GrantEvents.Withdrawn(record, now));
-        await calls.CommitAsync(context, Target(record), $"consent withdrawn on case {record.CaseId}: nothing more is disclosed on its basis").ConfigureAwait(false);
+        var notified = await ConsentNotifications.StageWithdrawalAsync(db, record, caller.AgencyId, now, context.CancellationToken).ConfigureAwait(false);
+        await calls.CommitAsync(context, Target(record), $"consent withdrawn on case {record.CaseId}: nothing more is disclosed on its basis; {notified}").ConfigureAwait(false);
         return GrantMapping.ToConsent(record, now);
     }
 
