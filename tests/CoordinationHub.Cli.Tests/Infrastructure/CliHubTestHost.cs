@@ -48,9 +48,10 @@ public sealed class CliHubTestHost : HubTestHost
     }
 
     /// <summary>Registers an agency with its certificate straight in the database and writes its PEM files.</summary>
-    public async Task<AgencyFiles> RegisterAsync(string prefix, IEnumerable<string> scopes)
+    public async Task<AgencyFiles> RegisterAsync(
+        string prefix, IEnumerable<string> scopes, IEnumerable<string>? categories = null, IEnumerable<string>? purposes = null, string? kind = null)
     {
-        var agency = await Trust.RegisterAgencyAsync(prefix, scopes);
+        var agency = await Trust.RegisterAgencyAsync(prefix, scopes, categories: categories, purposes: purposes, kind: kind);
         var (certificate, key) = agency.WritePemFiles(Directory);
         return new AgencyFiles(agency.AgencyId, certificate, key);
     }

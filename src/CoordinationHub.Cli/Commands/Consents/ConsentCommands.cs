@@ -1,0 +1,141 @@
+using System.CommandLine;
+using CoordinationHub.Cli.Commands.Admin;
+using CoordinationHub.Cli.Commands.Cases;
+using CoordinationHub.Cli.Connection;
+using CoordinationHub.Cli.Output;
+using CoordinationHub.Contracts.V1;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CoordinationHub.Cli.Commands.Consents;
+
+/// <summary>
+/// <c>hubctl consent record|list|withdraw</c>: a family's consent, as the collecting agency records
+/// it from the signed form (coordination.v1.ConsentsService). A withdrawal bites on the next read on
+/// every hub replica, and every stakeholder of the case is notified.
+/// </summary>
+internal static class ConsentCommands
+{
+    private static readonly ProtoEnumNames<ConsentGiver> Givers = new(Find("ConsentGiver"), "CONSENT_GIVER_");
+    private static readonly ProtoEnumNames<GrantState> States = new(Find("GrantState"), "GRANT_STATE_");
+
+    private static readonly OutputView<Consent> View = new(
+        [
+            new("Consent", c => c.ConsentId),
+            new("Case", c => c.CaseId),
+            new("Given by", c => $"{Givers.NameOf(c.Giver)} {c.GiverRelation}".Trim()),
+            new("Collected by", c => c.CollectingAgencyId),
+            new("Purposes", c => string.Join(", ", c.Scope?.Purposes.Select(AgencyVocabulary.Purposes.NameOf) ?? [])),
+            new("Categories", c => string.Join(", ", c.Scope?.DataCategories.Select(AgencyVocabulary.Categories.NameOf) ?? [])),
+            new("Recipients", c => string.Join(", ", (c.Scope?.RecipientAgencyIds ?? []).Concat(c.Scope?.RecipientAgencyKinds.Select(k => "every " + AgencyVocabulary.Kinds.NameOf(k)) ?? []))),
+            new("State", c => States.NameOf(c.State)),
+            new("Valid", c => $"{CaseViews.Time(c.ValidTime)} – {(c.ExpireTime is null ? "open-ended" : CaseViews.Time(c.ExpireTime))}"),
+            new("Signed form", c => c.FormReference),
+            new("Withdrawn", c => c.WithdrawTime is null ? string.Empty : $"{CaseViews.Time(c.WithdrawTime)}: {c.WithdrawalReason}"),
+        ],
+        c => ProtoJson.ToJson(c));
+
+    public static Command Create(GlobalOptions globals, CliConsole console) =>
+        new("consent", "Record, list and withdraw families' consents on a case (coordination.v1.ConsentsService; needs consent.read / consent.write).")
+        {
+            Record(globals, console),
+            List(globals, console),
+            Withdraw(globals, console),
+        };
+
+    private static Command Record(GlobalOptions globals, CliConsole console)
+    {
+        var caseId = new Option<string>("--case") { Description = "The hub case the consent is about (one you can see)", Required = true, HelpName = "case-id" };
+        var giver = EnumOptions.Create("--giver", Givers, "Who consented", required: true);
+        var relation = new Option<string?>("--relation") { Description = "The family member's relation to the missing person, for example mother", HelpName = "text" };
+        var claims = new ClaimOptions();
+        claims.Purposes.Description = "Purpose the consent allows (repeatable): " + string.Join(", ", AgencyVocabulary.Purposes.Names);
+        claims.Categories.Description = "Data category the consent covers (repeatable): " + string.Join(", ", AgencyVocabulary.Categories.Names);
+        var toAgency = new Option<string[]>("--to-agency") { Description = "A recipient agency (repeatable)", Arity = ArgumentArity.ZeroOrMore, DefaultValueFactory = _ => [], HelpName = "agency-id" };
+        var toKind = new Option<string[]>("--to-kind") { Description = $"Every agency of this kind is a recipient (repeatable): {string.Join(", ", AgencyVocabulary.Kinds.Names)}", Arity = ArgumentArity.ZeroOrMore, DefaultValueFactory = _ => [], HelpName = "kind" };
+        var form = new Option<string>("--form") { Description = "Reference of the signed consent form your agency keeps", Required = true, HelpName = "ref" };
+        var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the consent lapses (ISO 8601); open-ended when omitted", HelpName = "time" };
+        var requestId = new Option<string?>("--request-id") { Description = "Idempotency key; defaults to 'consent:<case>:<form>', so recording the same form twice records it once", HelpName = "id" };
+        var command = new Command(
+            "record",
+            "Record a consent from its signed form, as the collecting agency (ConsentsService/RecordConsent). From then on the disclosure policy lets " +
+            "the named recipients see the named categories for the named purposes, within their own claims.")
+        { caseId, giver, relation, claims.Purposes, claims.Categories, toAgency, toKind, form, expires, requestId };
+        command.SetHubAction(globals, console, async call =>
+        {
+            var parse = call.ParseResult;
+            var read = claims.Read(parse);
+            var scope = new DisclosureScope { Purposes = { read.Purposes }, DataCategories = { read.DataCategories }, RecipientAgencyIds = { parse.GetValue(toAgency)! } };
+            foreach (var kind in parse.GetValue(toKind)!)
+            {
+                scope.RecipientAgencyKinds.Add(AgencyVocabulary.Kinds.TryParse(kind, out var value) ? value : throw new CliUsageException($"--to-kind: unknown '{kind}'; known: {string.Join(", ", AgencyVocabulary.Kinds.Names)}."));
+            }
+
+            var caseValue = parse.GetRequiredValue(caseId);
+            var formValue = parse.GetRequiredValue(form);
+            var request = new RecordConsentRequest
+            {
+                RequestId = parse.GetValue(requestId) ?? $"consent:{caseValue}:{formValue}",
+                CaseId = caseValue,
+                Giver = parse.Read(giver, Givers),
+                GiverRelation = parse.GetValue(relation) ?? string.Empty,
+                Scope = scope,
+                FormReference = formValue,
+            };
+            if (parse.GetValue(expires) is { } until)
+            {
+                request.ExpireTime = Timestamp.FromDateTimeOffset(until);
+            }
+
+            var consent = await call.Hub.UnaryAsync(ConsentsServiceMethods.RecordConsent, request, call.CancellationToken).ConfigureAwait(false);
+            call.Output.WriteObject(consent, View);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command List(GlobalOptions globals, CliConsole console)
+    {
+        var caseId = CaseReadCommands.CaseId();
+        var command = new Command("list", "List a case's consents, in force or not, with their state (ConsentsService/ListConsents).") { caseId };
+        command.SetHubAction(globals, console, async call =>
+        {
+            var request = new ListConsentsRequest { CaseId = call.ParseResult.GetRequiredValue(caseId), PageSize = 500 };
+            var consents = new List<Consent>();
+            do
+            {
+                var page = await call.Hub.UnaryAsync(ConsentsServiceMethods.ListConsents, request, call.CancellationToken).ConfigureAwait(false);
+                consents.AddRange(page.Consents);
+                request.PageToken = page.NextPageToken;
+            }
+            while (request.PageToken.Length > 0);
+
+            call.Output.WriteList(consents, View);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Withdraw(GlobalOptions globals, CliConsole console)
+    {
+        var consentId = new Argument<string>("consent-id") { Description = "The consent id" };
+        var reason = new Option<string>("--reason") { Description = "What the family said, for the case history and the audit log", Required = true, HelpName = "text" };
+        var command = new Command(
+            "withdraw",
+            "Record the family's withdrawal of a consent, as the collecting agency (ConsentsService/WithdrawConsent). The next read on every hub " +
+            "replica is cut, and every agency with a stake in the case is notified.")
+        { consentId, reason };
+        command.SetHubAction(globals, console, async call =>
+        {
+            var consent = await call.Hub.UnaryAsync(
+                ConsentsServiceMethods.WithdrawConsent,
+                new WithdrawConsentRequest { ConsentId = call.ParseResult.GetRequiredValue(consentId), Reason = call.ParseResult.GetRequiredValue(reason) },
+                call.CancellationToken).ConfigureAwait(false);
+            call.Output.WriteObject(consent, View);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static EnumDescriptor Find(string name) => ConsentsReflection.Descriptor.EnumTypes.Single(type => type.Name == name);
+}
