@@ -95,13 +95,15 @@ agency dna-lab "National Forensic DNA Laboratory" forensic_laboratory \
   --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.report \
   --category identity,antemortem,genetic --purpose identification
 agency family-assoc "Association of Families of the Missing" family_association \
-  --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write \
-  --category identity,circumstances,contact --purpose search,family_rights
+  --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write --scope consent.read --scope consent.write \
+  --category identity,circumstances,contact,antemortem,genetic --purpose search,identification,family_rights
+agency foreign-ministry "Ministry of Foreign Affairs, consular department" foreign_affairs \
+  --scope cases.read --scope referrals.read --scope referrals.write --category identity,circumstances --purpose search
 agency hub-auditor "Data Protection Authority, audit office" oversight --scope audit.read
 hubctl admin agencies list
 
 say "the admin enrolls a certificate for each: key and CSR made here, signed by the hub CA"
-for id in interior-cid dna-lab family-assoc hub-auditor; do
+for id in interior-cid dna-lab family-assoc foreign-ministry hub-auditor; do
   if [[ -s $AGENCY_DIR/$id.pem ]]; then
     echo "$id: certificate already enrolled: $AGENCY_DIR/$id.pem"
   else
@@ -170,16 +172,28 @@ MINISTRY_REPORT=$(as_agency interior-cid --officer inspector-42 cases report --r
 MINISTRY_CASE=$(json case.caseId <<<"$MINISTRY_REPORT")
 as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
 
-say "a family association reports the same man, in Latin script, from the family's own account"
-FAMILY_REPORT=$(as_agency family-assoc --officer volunteer-11 cases report --reference FAM-A-0093 \
+say "a family association reports the same man, in Latin script, with his mother's reference DNA sample"
+FAMILY_SECTIONS=$(mktemp --suffix=.json)
+cat >"$FAMILY_SECTIONS" <<'JSON'
+{"contacts": [{"name": "Fatima Al-Hassan", "relation": "mother", "phone": "+963 944 000 000"}],
+ "antemortem": {"heightCm": 176, "physicalDescription": "scar above the left eyebrow", "dentalNotes": "crown on upper right 6"},
+ "genetic": {"samples": [{"sampleReference": "REF-2016-0093-M", "laboratoryAgencyId": "dna-lab", "donorRelation": "mother"}]}}
+JSON
+FAMILY_REPORT=$(as_agency family-assoc --officer volunteer-11 cases report --reference FAM-A-0094 \
   --name "Mohamed Abdallah Al-Hassan" --sex male --born 1994-03-12 --nationality SY \
-  --place "Zuwarah" --country LY --context migration-route --output json)
+  --place "Zuwarah" --country LY --context migration-route --sections "$FAMILY_SECTIONS" --output json)
+rm -f "$FAMILY_SECTIONS"
 FAMILY_CASE=$(json case.caseId <<<"$FAMILY_REPORT")
 echo "case $FAMILY_CASE; possible duplicates flagged by the hub (never merged silently):"
 json possibleDuplicates <<<"$FAMILY_REPORT"
 echo "the association is not told which case: it cannot see the ministry's case, so it learns only that a flag exists."
 
-if as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.state | grep -q MERGED; then
+# open_flag: the first open duplicate flag of the case JSON on stdin ('' when none).
+open_flag() { /usr/bin/python3 -c '
+import json, sys
+print(next((f["flagId"] for f in json.load(sys.stdin).get("duplicateFlags", []) if f.get("state") == "DUPLICATE_FLAG_STATE_OPEN"), ""))'; }
+FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | open_flag)
+if [[ -z $FLAG_ID && $(as_agency family-assoc cases get "$FAMILY_CASE" --purpose search --output json | json mergedIntoCaseId) == "$MINISTRY_CASE" ]]; then
   say "the two reports were merged by a previous run of the demo"
 else
   say "the association refers its case to the ministry, to review the possible duplicate"
@@ -192,7 +206,7 @@ else
 
   say "the ministry now sees both cases, and the flag with the hub's reasons"
   as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search
-  FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json duplicateFlags.0.flagId)
+  FLAG_ID=$(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | open_flag)
 
   say "the ministry merges them: one case, both reports kept and traceable"
   as_agency interior-cid --officer inspector-42 cases resolve "$MINISTRY_CASE" --flag "$FLAG_ID" --merge \
@@ -201,6 +215,53 @@ else
 fi
 as_agency interior-cid cases history "$MINISTRY_CASE"
 echo "the association's case now points to the surviving one: merged into $(as_agency interior-cid cases get "$FAMILY_CASE" --purpose search --output json | json mergedIntoCaseId)"
+
+# --- Consent-scoped sharing ------------------------------------------------------------------
+# assert_view AGENCY PURPOSE CATEGORY yes|no: fails the demo unless AGENCY's view discloses CATEGORY (or not).
+assert_view() {
+  local shown
+  shown=$(as_agency "$1" cases get "$MINISTRY_CASE" --purpose "$2" --output json | json disclosure.disclosed)
+  if [[ $4 == yes ]]; then [[ $shown == *"DATA_CATEGORY_${3^^}"* ]]; else [[ $shown != *"DATA_CATEGORY_${3^^}"* ]]; fi ||
+    { echo "demo: $1's view for $2 should $([[ $4 == yes ]] || echo 'not ')disclose $3: $shown" >&2; exit 1; }
+}
+# refer_once TO PURPOSE CATEGORIES: the ministry refers its case to TO unless an accepted referral already exists.
+refer_once() {
+  if ! as_agency "$1" referrals list --box inbox --case "$MINISTRY_CASE" --state accepted --output json | grep -q referralId; then
+    local id
+    id=$(as_agency interior-cid --officer inspector-42 referrals create --case "$MINISTRY_CASE" --to "$1" --purpose "$2" --category "$3" \
+      --reason "$4" --output json | json referralId)
+    as_agency "$1" referrals accept "$id" >/dev/null
+    echo "interior-cid referred $MINISTRY_CASE to $1 for $2 [$3]; $1 accepted"
+  fi
+}
+
+say "the ministry refers the case to the DNA laboratory for identification, and to the foreign ministry for the search abroad"
+refer_once dna-lab identification identity "compare with the remains recovered off Lampedusa in 2016"
+refer_once foreign-ministry search identity "ask the Italian authorities about survivors' lists"
+
+say "without the family's consent the laboratory sees identity only: not the ante-mortem data, not the genetic reference"
+as_agency dna-lab --officer analyst-7 cases get "$MINISTRY_CASE" --purpose identification
+assert_view dna-lab identification genetic no
+
+say "the mother consents: her reference sample may serve identification by forensic laboratories"
+CONSENT=$(as_agency family-assoc --officer volunteer-11 consent record --case "$MINISTRY_CASE" --giver family-member --relation mother \
+  --purpose identification --category genetic,antemortem --to-kind forensic_laboratory --form "FORM-$(date -u +%Y%m%d%H%M%S)" --output json)
+CONSENT_ID=$(json consentId <<<"$CONSENT")
+as_agency family-assoc consent list "$MINISTRY_CASE"
+
+say "the laboratory reads the case again: ante-mortem data and the genetic reference are now disclosed, on the consent's basis"
+as_agency dna-lab --officer analyst-7 cases get "$MINISTRY_CASE" --purpose identification
+assert_view dna-lab identification genetic yes
+
+say "the foreign ministry reads the same case: identity only"
+as_agency foreign-ministry --officer consul-2 cases get "$MINISTRY_CASE" --purpose search
+assert_view foreign-ministry search genetic no
+assert_view foreign-ministry search identity yes
+
+say "the mother withdraws her consent; the laboratory's very next read is cut"
+as_agency family-assoc --officer volunteer-11 consent withdraw "$CONSENT_ID" --reason "the mother asked to stop the comparison" >/dev/null
+as_agency dna-lab --officer analyst-7 cases get "$MINISTRY_CASE" --purpose identification
+assert_view dna-lab identification genetic no
 
 # --- The auditor ----------------------------------------------------------------------------
 say "an auditor lists every access to the case: who, when, for what purpose, what was disclosed and withheld"
