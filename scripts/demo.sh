@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# The end-to-end demo of agency trust: on the private PostgreSQL under .data/postgres, migrates the
-# database, bootstraps the hub's administrator (once; its key stays under .data/admin/), starts the
-# hub with the dev certificates, and then, through hubctl: the admin registers two agencies and
-# enrolls a certificate for each (keys made locally under .data/agencies/), one agency calls the
-# hub, the admin suspends it, and the same call is refused right after. buf curl, a gRPC stack
-# nobody here wrote, then calls the hub with an agency's certificate and token. Re-runnable: it
-# reuses .data/, skips what is already done, and reinstates the agency it suspended. Stops the hub
-# it started, however it ends.
+# The end-to-end demo, on the private PostgreSQL under .data/postgres, narrated step by step:
+#   trust    migrate, bootstrap the administrator (once; key under .data/admin/), start the hub with
+#            the dev certificates; the admin registers the agencies and enrolls a key made here for
+#            each (.data/agencies/); one is suspended and refused at once, then reinstated; buf curl,
+#            a gRPC stack nobody here wrote, calls the hub with an agency's certificate and token;
+#   cases    the ministry's adapter fills the hub with 200 generated persons; the interior ministry
+#            reports a man in Arabic script, a family association the same man in Latin script with
+#            his mother's reference sample; the hub flags the duplicate, the association refers its
+#            case to the ministry, which merges the two;
+#   consent  the ministry refers the case to the DNA laboratory and the foreign ministry; the lab sees
+#            no genetic data until the mother's consent is recorded, the foreign ministry sees identity
+#            only, and the withdrawal cuts the lab's very next read;
+#   audit    an auditor lists every access to the case and every disclosure of its genetic data,
+#            verifies the hash chains, and catches an audit row a superuser edited (then restored).
+# Every step that proves something fails the demo when it does not hold. Re-runnable: it reuses
+# .data/, skips what is already done. Stops the hub it started, however it ends.
 #
 #   scripts/demo.sh [--port=P]      (HUB_PG_PORT moves the database, default 55432)
 set -euo pipefail
@@ -90,7 +98,7 @@ agency() {
 }
 agency interior-cid "Ministry of Interior, Criminal Investigation Department" interior \
   --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write \
-  --category identity,circumstances,contact,investigation --purpose search,criminal_investigation
+  --category identity,circumstances,contact,investigation --purpose search,identification,criminal_investigation
 agency dna-lab "National Forensic DNA Laboratory" forensic_laboratory \
   --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.report \
   --category identity,antemortem,genetic --purpose identification
