@@ -7,11 +7,19 @@ namespace CoordinationHub.Server.Services.Cases;
 /// <summary>The hub's disclosure: the case's grants, loaded fresh (never cached), decided by <see cref="DisclosurePolicy"/>.</summary>
 internal sealed class PolicyCaseDisclosure : ICaseDisclosure
 {
-    public async Task<DisclosureDecision> DecideAsync(
-        HubDbContext db, AuthenticatedAgency caller, string caseId, bool callerReportedCase, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<DisclosureDecision> DecideAsync(
+        HubDbContext db, AuthenticatedAgency caller, string caseId, bool callerReportedCase, string purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DecideAsync(db, caller, caseId, callerReportedCase ? CaseRelationship.Reporter : CaseRelationship.ReferralHolder, purpose, now, cancellationToken);
+
+    /// <summary>
+    /// The same decision for any agency that sees the case, not only the caller: the notification
+    /// outbox cuts each recipient's copy with it, so a notice never shows more than a read would.
+    /// </summary>
+    public static async Task<DisclosureDecision> DecideAsync(
+        HubDbContext db, AuthenticatedAgency agency, string caseId, CaseRelationship relationship, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var grants = await CaseGrants.ForAsync(db, caseId, caller.AgencyId, now, cancellationToken).ConfigureAwait(false);
-        return CaseViews.Decide(caller, purpose, callerReportedCase ? CaseRelationship.Reporter : CaseRelationship.ReferralHolder, grants, now);
+        ArgumentNullException.ThrowIfNull(agency);
+        var grants = await CaseGrants.ForAsync(db, caseId, agency.AgencyId, now, cancellationToken).ConfigureAwait(false);
+        return CaseViews.Decide(agency, purpose, relationship, grants, now);
     }
 }

@@ -27,12 +27,14 @@ public sealed partial class IdentificationsService : IRpcService<Identifications
     private readonly HubDbContext _db;
     private readonly IAuditTrail _audit;
     private readonly CaseCalls _calls;
+    private readonly ICaseDisclosure _disclosure;
 
-    public IdentificationsService(HubDbContext db, IAuditTrail audit, TimeProvider time)
+    public IdentificationsService(HubDbContext db, IAuditTrail audit, TimeProvider time, ICaseDisclosure disclosure)
     {
         _db = db;
         _audit = audit;
         _calls = new CaseCalls(db, audit, time);
+        _disclosure = disclosure;
     }
 
     public static void BindMethods(RpcServiceBinder<IdentificationsService> binder) => binder
@@ -129,9 +131,8 @@ public sealed partial class IdentificationsService : IRpcService<Identifications
     private async Task<List<Identification>> ViewsAsync(ServerCallContext context, string caseId, CaseRelationship relationship, List<IdentificationRecord> records)
     {
         var caller = context.GetCaller();
-        var now = _calls.Now();
-        var grants = await CaseGrants.ForAsync(_db, caseId, caller.AgencyId, now, context.CancellationToken).ConfigureAwait(false);
-        var decision = CaseViews.Decide(caller, Purposes.Identification, relationship, grants, now);
+        var decision = await _disclosure.DecideAsync(
+            _db, caller, caseId, relationship == CaseRelationship.Reporter, Purposes.Identification, _calls.Now(), context.CancellationToken).ConfigureAwait(false);
         var views = records.Select(r =>
         {
             var view = IdentificationMapping.ToMessage(r);

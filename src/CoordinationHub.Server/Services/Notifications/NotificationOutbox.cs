@@ -75,7 +75,6 @@ internal static class NotificationOutbox
             return null;
         }
 
-        var grants = await CaseGrants.ForAsync(db, caseId, recipient.AgencyId, now, cancellationToken).ConfigureAwait(false);
         var claims = new AuthenticatedAgency
         {
             AgencyId = recipient.AgencyId,
@@ -85,6 +84,6 @@ internal static class NotificationOutbox
             DataCategories = recipient.DataCategories.ToHashSet(StringComparer.Ordinal),
             Purposes = recipient.Purposes.ToHashSet(StringComparer.Ordinal),
         };
-        return CaseViews.Decide(claims, purpose, relationship, grants, now);
+        return await PolicyCaseDisclosure.DecideAsync(db, claims, caseId, relationship, purpose, now, cancellationToken).ConfigureAwait(false);
     }
 }
