@@ -31,6 +31,7 @@ public sealed class ReferralCreationTests(HubTestHost hub) : IClassFixture<HubTe
         var entry = Assert.Single(await ReferralWorld.AuditAsync(hub, "referral:" + created.ReferralId));
         Assert.Equal(AuditRecord.Allowed, entry.Decision);
         Assert.Equal("duty-officer", entry.Officer);
+        Assert.Equal(caseId, entry.CaseId);
     }
 
     [Fact]

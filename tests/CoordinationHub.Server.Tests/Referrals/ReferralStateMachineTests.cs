@@ -28,6 +28,7 @@ public sealed class ReferralStateMachineTests(HubTestHost hub) : IClassFixture<H
         Assert.Equal([sender.AgencyId, recipient.AgencyId, recipient.AgencyId], events.Select(e => e.AgencyId));
         var audit = await ReferralWorld.AuditAsync(hub, "referral:" + referral.ReferralId);
         Assert.Equal(["CreateReferral", "AcceptReferral", "CompleteReferral", "GetReferral"], audit.Where(e => e.Decision == AuditRecord.Allowed).Select(e => e.Method.Split('/')[^1]));
+        Assert.All(audit.Where(e => e.Decision == AuditRecord.Allowed), e => Assert.Equal(referral.CaseId, e.CaseId));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed partial class ReferralsService
         record.UpdatedAt = now;
         db.CaseEvents.Add(ReferralEvents.Changed(record, caller.AgencyId, now));
         ReferralNotifications.Changed(db, record, caller.AgencyId, now);
-        await CommitAsync(context, target, $"{next.ToString().ToLowerInvariant()} (case {record.CaseId}, from {record.FromAgencyId} to {record.ToAgencyId})").ConfigureAwait(false);
+        await CommitAsync(context, target, record.CaseId, $"{next.ToString().ToLowerInvariant()} (case {record.CaseId}, from {record.FromAgencyId} to {record.ToAgencyId})").ConfigureAwait(false);
         return ReferralMapping.ToMessage(record, now);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
     private async Task<Referral> CreateReferralAsync(CreateReferralRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var target = "case:" + request.CaseId;
+        var target = CallerContextExtensions.CaseTargetPrefix + request.CaseId;
         var (draft, problem) = ReferralRequestValidation.CheckCreate(request);
         if (draft is null)
         {
@@ -108,7 +108,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         ReferralNotifications.Received(db, record, now);
         try
         {
-            await CommitAsync(context, Target(record.ReferralId), $"created: case {record.CaseId} referred to {record.ToAgencyId} for {record.Purpose} [{string.Join(' ', record.DataCategories)}], due {record.DueAt:O}", draft.RequestId).ConfigureAwait(false);
+            await CommitAsync(context, Target(record.ReferralId), record.CaseId, $"created: case {record.CaseId} referred to {record.ToAgencyId} for {record.Purpose} [{string.Join(' ', record.DataCategories)}], due {record.DueAt:O}", draft.RequestId).ConfigureAwait(false);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
@@ -200,10 +200,13 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
             : throw await RefuseAsync(context, StatusCode.NotFound, Target(id), $"referral {referralId} not found.").ConfigureAwait(false);
     }
 
-    /// <summary>Saves the staged change together with its case event and audit entry, in one transaction.</summary>
-    private async Task CommitAsync(ServerCallContext context, string target, string what, string requestId = "")
+    /// <summary>
+    /// Saves the staged change together with its case event and audit entry, in one transaction.
+    /// The entry names the referral's case, so an auditor's query by case finds who referred it.
+    /// </summary>
+    private async Task CommitAsync(ServerCallContext context, string target, string caseId, string what, string requestId = "")
     {
-        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, target, what) with { RequestId = requestId });
+        audit.Append(context.AuditEntryFor(AuditDecision.Allowed, target, what) with { CaseId = caseId, RequestId = requestId });
         try
         {
             await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
