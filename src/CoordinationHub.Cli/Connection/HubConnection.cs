@@ -86,9 +86,22 @@ internal sealed class HubConnection : IDisposable
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        var agency = _agency ?? throw new CliUsageException(
-            $"{method.FullName} needs a token, and the hub issues tokens only to a registered agency's client certificate: give --cert and --key (HUBCTL_CERT, HUBCTL_KEY).");
+        var agency = AgencyFor(method.FullName);
         return agency.UnaryAsync(method, request, CallOptions(cancellationToken));
+    }
+
+    /// <summary>
+    /// A server-streaming <c>coordination.v1</c> call as the agency of <c>--cert</c>, with no
+    /// deadline: a subscription lasts as long as the operator wants it.
+    /// </summary>
+    /// <exception cref="CliUsageException">No client certificate was given.</exception>
+    public async Task<AsyncServerStreamingCall<TResponse>> ServerStreamingAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var agency = AgencyFor(method.FullName);
+        var options = await agency.WithCredentialsAsync(CallOptions(cancellationToken, withDeadline: false)).ConfigureAwait(false);
+        return Channel.AsyncServerStreamingCall(method, request, options);
     }
 
     /// <summary>An access token for the agency of <c>--cert</c> (for <c>hubctl token</c>).</summary>
@@ -113,6 +126,9 @@ internal sealed class HubConnection : IDisposable
 
         Dispose(_roots, _clientCertificate);
     }
+
+    private AgencyConnection AgencyFor(string methodName) => _agency ?? throw new CliUsageException(
+        $"{methodName} needs a token, and the hub issues tokens only to a registered agency's client certificate: give --cert and --key (HUBCTL_CERT, HUBCTL_KEY).");
 
     private static AgencyConnection OpenAgency(HubConnectionOptions options, X509Certificate2 certificate, X509Certificate2Collection? roots)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CoordinationHub.Cli.Tests.Infrastructure;
 using CoordinationHub.Domain.Trust;
 
@@ -25,18 +24,18 @@ public sealed class ConsentCommandTests(CliHubTestHost hub)
         var report = await HubCtlRun.AsAsync(hub, family, "cases", "report", "--reference", "FAM-" + Guid.NewGuid().ToString("N")[..8],
             "--name", "Khaled Omar Al-Tayeb", "--born", "1988", "--sections", sections, "-o", "json");
         Assert.True(report.ExitCode == ExitCodes.Ok, report.ToString());
-        var caseId = Json(report.Output, "case", "caseId");
+        var caseId = JsonOutput.StringAt(report.Output, "case", "caseId");
         var referral = await HubCtlRun.AsAsync(hub, family, "referrals", "create", "--case", caseId, "--to", lab.AgencyId,
             "--purpose", "identification", "--category", "identity", "--reason", "compare with unidentified remains", "-o", "json");
         Assert.True(referral.ExitCode == ExitCodes.Ok, referral.ToString());
-        Assert.Equal(ExitCodes.Ok, (await HubCtlRun.AsAsync(hub, lab, "referrals", "accept", Json(referral.Output, "referralId"))).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await HubCtlRun.AsAsync(hub, lab, "referrals", "accept", JsonOutput.StringAt(referral.Output, "referralId"))).ExitCode);
         var before = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification");
 
         var recorded = await HubCtlRun.AsAsync(hub, family, "consent", "record", "--case", caseId, "--giver", "family-member", "--relation", "mother",
             "--purpose", "identification", "--category", "genetic", "--to-agency", lab.AgencyId, "--form", "FORM-2026-" + caseId, "-o", "json");
         var during = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification");
         var listed = await HubCtlRun.AsAsync(hub, family, "consent", "list", caseId);
-        var withdrawn = await HubCtlRun.AsAsync(hub, family, "consent", "withdraw", Json(recorded.Output, "consentId"), "--reason", "the mother asked to stop");
+        var withdrawn = await HubCtlRun.AsAsync(hub, family, "consent", "withdraw", JsonOutput.StringAt(recorded.Output, "consentId"), "--reason", "the mother asked to stop");
         var after = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification");
 
         Assert.DoesNotContain("REF-MOTHER-1", before.Output, StringComparison.Ordinal);
@@ -58,17 +57,5 @@ public sealed class ConsentCommandTests(CliHubTestHost hub)
 
         Assert.Equal(ExitCodes.RpcError, run.ExitCode);
         Assert.StartsWith("NOT_FOUND: ", run.Error, StringComparison.Ordinal);
-    }
-
-    private static string Json(string json, params string[] path)
-    {
-        using var document = JsonDocument.Parse(json);
-        var element = document.RootElement;
-        foreach (var name in path)
-        {
-            element = element.GetProperty(name);
-        }
-
-        return element.GetString()!;
     }
 }
