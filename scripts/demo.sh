@@ -8,9 +8,14 @@
 #            reports a man in Arabic script, a family association the same man in Latin script with
 #            his mother's reference sample; the hub flags the duplicate, the association refers its
 #            case to the ministry, which merges the two;
-#   consent  the ministry refers the case to the DNA laboratory and the foreign ministry; the lab sees
-#            no genetic data until the mother's consent is recorded, the foreign ministry sees identity
-#            only, and the withdrawal cuts the lab's very next read;
+#   consent  the ministry refers the case to the DNA laboratory, the prosecutor's office and the
+#            foreign ministry; the lab sees no genetic data until the mother's consent is recorded,
+#            the foreign ministry sees identity only;
+#   identify the ministry's and the association's adapters listen live; the lab reports a DNA match,
+#            cannot confirm it itself, the prosecutor confirms it, the association records the family
+#            informed; both adapters hear every step, each with its own view; the foreign ministry's
+#            adapter, offline all along, catches up from its last acknowledgement; an agency without
+#            claims is refused; the mother withdraws her consent and the lab's very next read is cut;
 #   audit    an auditor lists every access to the case and every disclosure of its genetic data,
 #            verifies the hash chains, and catches an audit row a superuser edited (then restored).
 # Every step that proves something fails the demo when it does not hold. Re-runnable: it reuses
@@ -98,20 +103,27 @@ agency() {
 }
 agency interior-cid "Ministry of Interior, Criminal Investigation Department" interior \
   --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write \
+  --scope identifications.read --scope notifications.subscribe \
   --category identity,circumstances,contact,investigation --purpose search,identification,criminal_investigation
 agency dna-lab "National Forensic DNA Laboratory" forensic_laboratory \
-  --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.report \
-  --category identity,antemortem,genetic --purpose identification
+  --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.read --scope identifications.report \
+  --scope identifications.confirm --scope notifications.subscribe --category identity,antemortem,genetic --purpose identification
 agency family-assoc "Association of Families of the Missing" family_association \
   --scope cases.read --scope cases.write --scope referrals.read --scope referrals.write --scope consent.read --scope consent.write \
+  --scope identifications.read --scope identifications.inform --scope notifications.subscribe \
   --category identity,circumstances,contact,antemortem,genetic --purpose search,identification,family_rights
 agency foreign-ministry "Ministry of Foreign Affairs, consular department" foreign_affairs \
-  --scope cases.read --scope referrals.read --scope referrals.write --category identity,circumstances --purpose search
+  --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.read --scope notifications.subscribe \
+  --category identity,circumstances --purpose search
+agency justice-prosecutor "Public Prosecutor's Office, missing persons unit" justice \
+  --scope cases.read --scope referrals.read --scope referrals.write --scope identifications.read --scope identifications.confirm \
+  --scope notifications.subscribe --category identity,circumstances --purpose identification,criminal_investigation
+agency health-registry "Ministry of Health, hospital admissions registry" health
 agency hub-auditor "Data Protection Authority, audit office" oversight --scope audit.read
 hubctl admin agencies list
 
 say "the admin enrolls a certificate for each: key and CSR made here, signed by the hub CA"
-for id in interior-cid dna-lab family-assoc foreign-ministry hub-auditor; do
+for id in interior-cid dna-lab family-assoc foreign-ministry justice-prosecutor health-registry hub-auditor; do
   if [[ -s $AGENCY_DIR/$id.pem ]]; then
     echo "$id: certificate already enrolled: $AGENCY_DIR/$id.pem"
   else
@@ -243,15 +255,16 @@ refer_once() {
   fi
 }
 
-say "the ministry refers the case to the DNA laboratory for identification, and to the foreign ministry for the search abroad"
+say "the ministry refers the case to the DNA laboratory for identification, to the prosecutor to review any identification, and to the foreign ministry for the search abroad"
 refer_once dna-lab identification identity "compare with the remains recovered off Lampedusa in 2016"
+refer_once justice-prosecutor identification identity "review the laboratory's findings, as the second authority"
 refer_once foreign-ministry search identity "ask the Italian authorities about survivors' lists"
 
 say "without the family's consent the laboratory sees identity only: not the ante-mortem data, not the genetic reference"
 as_agency dna-lab --officer analyst-7 cases get "$MINISTRY_CASE" --purpose identification
 assert_view dna-lab identification genetic no
 
-say "the mother consents: her reference sample may serve identification by forensic laboratories"
+say "the mother consents: her reference sample and his ante-mortem data may serve identification by forensic laboratories"
 CONSENT=$(as_agency family-assoc --officer volunteer-11 consent record --case "$MINISTRY_CASE" --giver family-member --relation mother \
   --purpose identification --category genetic,antemortem --to-kind forensic_laboratory --form "FORM-$(date -u +%Y%m%d%H%M%S)" --output json)
 CONSENT_ID=$(json consentId <<<"$CONSENT")
@@ -266,8 +279,88 @@ as_agency foreign-ministry --officer consul-2 cases get "$MINISTRY_CASE" --purpo
 assert_view foreign-ministry search genetic no
 assert_view foreign-ministry search identity yes
 
-say "the mother withdraws her consent; the laboratory's very next read is cut"
-as_agency family-assoc --officer volunteer-11 consent withdraw "$CONSENT_ID" --reason "the mother asked to stop the comparison" >/dev/null
+# --- Identification, live notifications, an adapter catching up -------------------------------
+LIVE=$(mktemp -d)
+LISTENERS=()
+trap 'kill "${LISTENERS[@]}" "$HUB_PID" 2>/dev/null || true; wait "$HUB_PID" 2>/dev/null || true; rm -rf "$LOG" "$LIVE"' EXIT
+# listen AGENCY COUNT: AGENCY's adapter, subscribed live in the background until COUNT notifications arrived.
+listen() {
+  HUBCTL_NO_BUILD=1 HUBCTL_HUB="$HUB" timeout 120 "$ROOT/scripts/hubctl.sh" --cert "$AGENCY_DIR/$1.pem" --key "$AGENCY_DIR/$1.key" \
+    notifications subscribe --follow --ack --count "$2" >"$LIVE/$1.log" 2>&1 &
+  LISTENERS+=($!)
+}
+# expect_heard AGENCY KIND: fails the demo unless AGENCY's adapter printed a notification of KIND.
+expect_heard() { grep -q "Kind: $2 " "$LIVE/$1.log" || { echo "demo: $1 did not hear $2:" >&2; cat "$LIVE/$1.log" >&2; exit 1; }; }
+show_heard() { echo "-- $1's adapter printed:"; sed 's/^/   /' "$LIVE/$1.log"; }
+
+if [[ $(as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json status) != CASE_STATUS_OPEN ]]; then
+  say "the case was identified by a previous run of the demo"
+  as_agency interior-cid identifications list "$MINISTRY_CASE"
+else
+  say "the ministry's and the association's adapters catch up on what they missed, then stay subscribed; the foreign ministry's adapter is offline"
+  as_agency interior-cid notifications subscribe --ack >/dev/null
+  as_agency family-assoc notifications subscribe --ack >/dev/null
+  # The ministry will hear the report, the confirmation and the family informed; the association, which informs, the first two.
+  listen interior-cid 3
+  listen family-assoc 2
+  sleep 2
+
+  say "the laboratory reports that remains recovered off Lampedusa match the case (DNA kinship with the mother's reference)"
+  IDENTIFICATION=$(as_agency dna-lab --officer analyst-7 identifications report --case "$MINISTRY_CASE" \
+    --site "Lampedusa, recovered at sea 2016-09-02, grave 31" --sample "LAB-2016-LMP-0031" --method dna-kinship --matched deceased \
+    --likelihood-ratio 3.2e9 --posterior 0.999999 --output json)
+  IDENTIFICATION_ID=$(json identificationId <<<"$IDENTIFICATION")
+  as_agency dna-lab identifications get "$IDENTIFICATION_ID"
+  sleep 1
+  expect_heard interior-cid identification_reported
+  expect_heard family-assoc identification_reported
+  show_heard interior-cid
+  show_heard family-assoc
+
+  say "the laboratory may confirm other laboratories' matches, but not its own: a second authority must"
+  set +e
+  as_agency dna-lab --officer analyst-7 identifications confirm "$IDENTIFICATION_ID" --note "confirmed"
+  status=$?
+  set -e
+  echo "exit code $status (2 = PERMISSION_DENIED: the reporter never reviews its own match, as expected)"
+  ((status == 2)) || { echo "demo: the reporting laboratory confirmed its own identification" >&2; exit 1; }
+
+  say "the prosecutor's office confirms the identification; the case is now identified deceased"
+  as_agency justice-prosecutor --officer prosecutor-5 identifications confirm "$IDENTIFICATION_ID" --note "findings reviewed, file 2026/117"
+  as_agency interior-cid cases get "$MINISTRY_CASE" --purpose search --output json | json status
+
+  say "the association, which holds the family's contact, records that the mother was told in person"
+  as_agency family-assoc --officer volunteer-11 identifications family-informed "$IDENTIFICATION_ID" >/dev/null
+  echo "family informed of $IDENTIFICATION_ID by family-assoc"
+
+  say "the ministry and the association heard every step live, each with its own view of the case"
+  for listener in "${LISTENERS[@]}"; do
+    wait "$listener" || { echo "demo: a live subscription ended without what it should have heard" >&2; show_heard interior-cid; show_heard family-assoc; exit 1; }
+  done
+  expect_heard interior-cid identification_confirmed
+  expect_heard interior-cid family_informed
+  expect_heard family-assoc identification_confirmed
+  show_heard interior-cid
+  show_heard family-assoc
+
+  say "the foreign ministry's adapter comes back online and catches up from its last acknowledgement"
+  as_agency foreign-ministry notifications subscribe --ack >"$LIVE/foreign-ministry.log"
+  expect_heard foreign-ministry identification_confirmed
+  show_heard foreign-ministry
+  echo "-- and again: nothing is delivered twice once acknowledged"
+  as_agency foreign-ministry notifications subscribe --ack
+fi
+
+say "an agency registered without claims is refused: the health registry asks for the case"
+set +e
+as_agency health-registry --officer clerk-1 cases get "$MINISTRY_CASE" --purpose search
+status=$?
+set -e
+echo "exit code $status (2 = PERMISSION_DENIED, as expected)"
+((status == 2)) || { echo "demo: an agency without claims read a case" >&2; exit 1; }
+
+say "after the identification the mother withdraws her consent; the laboratory's very next read is cut"
+as_agency family-assoc --officer volunteer-11 consent withdraw "$CONSENT_ID" --reason "identification done; the mother asks that her sample no longer be used" >/dev/null
 as_agency dna-lab --officer analyst-7 cases get "$MINISTRY_CASE" --purpose identification
 assert_view dna-lab identification genetic no
 

@@ -145,7 +145,7 @@ internal static class NotificationCommands
             return string.Empty;
         }
 
-        var shown = string.Join(", ", disclosure.Disclosed.Select(AgencyVocabulary.Categories.NameOf));
+        var shown = disclosure.Disclosed.Count == 0 ? "nothing" : string.Join(", ", disclosure.Disclosed.Select(AgencyVocabulary.Categories.NameOf));
         var withheld = string.Join(", ", disclosure.Withheld.Select(w => AgencyVocabulary.Categories.NameOf(w.Category)));
         return withheld.Length == 0 ? $"sees {shown}" : $"sees {shown}; withheld {withheld}";
     }
