@@ -23,6 +23,7 @@ internal static class HubCtl
         root.Subcommands.Add(Commands.Cases.CasesCommand.Create(globals, console));
         root.Subcommands.Add(Commands.Referrals.ReferralCommands.Create(globals, console));
         root.Subcommands.Add(Commands.Consents.ConsentCommands.Create(globals, console));
+        root.Subcommands.Add(Commands.Consents.AuthorisationCommands.Create(globals, console));
         root.Subcommands.Add(Commands.Identifications.IdentificationCommands.Create(globals, console));
         root.Subcommands.Add(Commands.Notifications.NotificationCommands.Create(globals, console));
         root.Subcommands.Add(AdminCommand.Create(globals, console));

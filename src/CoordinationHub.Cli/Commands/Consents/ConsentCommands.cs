@@ -17,7 +17,8 @@ namespace CoordinationHub.Cli.Commands.Consents;
 internal static class ConsentCommands
 {
     private static readonly ProtoEnumNames<ConsentGiver> Givers = new(Find("ConsentGiver"), "CONSENT_GIVER_");
-    private static readonly ProtoEnumNames<GrantState> States = new(Find("GrantState"), "GRANT_STATE_");
+    /// <summary>The states of consents and legal authorisations alike.</summary>
+    public static ProtoEnumNames<GrantState> States { get; } = new(Find("GrantState"), "GRANT_STATE_");
 
     private static readonly OutputView<Consent> View = new(
         [
@@ -48,11 +49,7 @@ internal static class ConsentCommands
         var caseId = new Option<string>("--case") { Description = "The hub case the consent is about (one you can see)", Required = true, HelpName = "case-id" };
         var giver = EnumOptions.Create("--giver", Givers, "Who consented", required: true);
         var relation = new Option<string?>("--relation") { Description = "The family member's relation to the missing person, for example mother", HelpName = "text" };
-        var claims = new ClaimOptions();
-        claims.Purposes.Description = "Purpose the consent allows (repeatable): " + string.Join(", ", AgencyVocabulary.Purposes.Names);
-        claims.Categories.Description = "Data category the consent covers (repeatable): " + string.Join(", ", AgencyVocabulary.Categories.Names);
-        var toAgency = new Option<string[]>("--to-agency") { Description = "A recipient agency (repeatable)", Arity = ArgumentArity.ZeroOrMore, DefaultValueFactory = _ => [], HelpName = "agency-id" };
-        var toKind = new Option<string[]>("--to-kind") { Description = $"Every agency of this kind is a recipient (repeatable): {string.Join(", ", AgencyVocabulary.Kinds.Names)}", Arity = ArgumentArity.ZeroOrMore, DefaultValueFactory = _ => [], HelpName = "kind" };
+        var scopeOptions = new DisclosureScopeOptions("consent");
         var form = new Option<string>("--form") { Description = "Reference of the signed consent form your agency keeps", Required = true, HelpName = "ref" };
         var expires = new Option<DateTimeOffset?>("--expires") { Description = "When the consent lapses (ISO 8601); open-ended when omitted", HelpName = "time" };
         var requestId = new Option<string?>("--request-id") { Description = "Idempotency key; defaults to 'consent:<case>:<form>', so recording the same form twice records it once", HelpName = "id" };
@@ -60,17 +57,12 @@ internal static class ConsentCommands
             "record",
             "Record a consent from its signed form, as the collecting agency (ConsentsService/RecordConsent). From then on the disclosure policy lets " +
             "the named recipients see the named categories for the named purposes, within their own claims.")
-        { caseId, giver, relation, claims.Purposes, claims.Categories, toAgency, toKind, form, expires, requestId };
+        { caseId, giver, relation, form, expires, requestId };
+        scopeOptions.AddTo(command);
         command.SetHubAction(globals, console, async call =>
         {
             var parse = call.ParseResult;
-            var read = claims.Read(parse);
-            var scope = new DisclosureScope { Purposes = { read.Purposes }, DataCategories = { read.DataCategories }, RecipientAgencyIds = { parse.GetValue(toAgency)! } };
-            foreach (var kind in parse.GetValue(toKind)!)
-            {
-                scope.RecipientAgencyKinds.Add(AgencyVocabulary.Kinds.TryParse(kind, out var value) ? value : throw new CliUsageException($"--to-kind: unknown '{kind}'; known: {string.Join(", ", AgencyVocabulary.Kinds.Names)}."));
-            }
-
+            var scope = scopeOptions.Read(parse);
             var caseValue = parse.GetRequiredValue(caseId);
             var formValue = parse.GetRequiredValue(form);
             var request = new RecordConsentRequest
