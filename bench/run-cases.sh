@@ -6,11 +6,27 @@
 # spelling, shorter name chain, birth date off), each in a fresh EF context as a call would be.
 # Prints p50/p95/p99, recall (is the re-reported person's case among the candidates?) and one plan.
 #
+# The database is a private cluster of its own (.data/bench-postgres, port 55439) configured as a
+# production server would be (docs/operations.md): shared_buffers BENCH_SHARED_BUFFERS (default
+# 4GB, a sixth of this machine's memory), not the 128 MB of the tests' throwaway clusters, which
+# would measure the OS cache instead. BENCH_SHARED_BUFFERS=128MB reproduces the earlier runs.
+#
 # Usage: bench/run-cases.sh [cases=1000000] [queries=500] [seed=7]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT=$ROOT/bench/CoordinationHub.Bench.Cases
 source "$ROOT/scripts/lib-postgres.sh"
 pg_ensure_installed
+CLUSTER=$ROOT/.data/bench-postgres
+PORT=55439
+pg_private_start "$CLUSTER" "$PORT"
+"$(pg_bin_dir)/psql" -X -q -h 127.0.0.1 -p "$PORT" -U "$PG_SUPERUSER" -d postgres \
+  -c "ALTER SYSTEM SET shared_buffers = '${BENCH_SHARED_BUFFERS:-4GB}'" -c "ALTER SYSTEM SET fsync = off"
+pg_private_stop "$CLUSTER"
+pg_private_start "$CLUSTER" "$PORT"
+trap 'pg_private_stop "$CLUSTER"' EXIT
+echo "shared_buffers: $("$(pg_bin_dir)/psql" -X -tA -h 127.0.0.1 -p "$PORT" -U "$PG_SUPERUSER" -d postgres -c 'SHOW shared_buffers')"
+export HUB_TEST_POSTGRES
+HUB_TEST_POSTGRES=$(pg_connection_string postgres "$PORT")
 dotnet build "$PROJECT" -c Release -nologo -v q -clp:ErrorsOnly
 dotnet "$PROJECT/bin/Release/net10.0/CoordinationHub.Bench.Cases.dll" "${1:-1000000}" "${2:-500}" "${3:-7}"
