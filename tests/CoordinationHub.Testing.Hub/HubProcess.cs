@@ -49,7 +49,17 @@ public sealed class HubProcess : IAsyncDisposable
         hub._process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.BeginOutputReadLine();
         hub._process.BeginErrorReadLine();
-        await hub.WaitUntilListeningAsync();
+        try
+        {
+            await hub.WaitUntilListeningAsync();
+        }
+        catch
+        {
+            // A hub that never listened must not outlive the test that started it.
+            await hub.DisposeAsync();
+            throw;
+        }
+
         return hub;
     }
 
