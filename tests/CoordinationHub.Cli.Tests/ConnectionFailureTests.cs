@@ -23,6 +23,19 @@ public sealed class ConnectionFailureTests(CliHubTestHost hub) : IDisposable
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("query")]
+    public async Task Audit_NothingListening_ExitsFourSayingItCannotConnect(string command)
+    {
+        var port = FreePort();
+
+        var run = await HubCtlRun.RunAsync(null, ["audit", command, "--hub", $"https://localhost:{port}", "--ca", hub.ClientCaPath, .. hub.Operator.Arguments]);
+
+        Assert.True(run.ExitCode == ExitCodes.Unavailable, run.ToString());
+        Assert.StartsWith($"UNAVAILABLE: cannot connect to https://localhost:{port}/", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_CaThatDidNotIssueTheHubCertificate_ExitsFourNamingTheTlsFailure()
     {

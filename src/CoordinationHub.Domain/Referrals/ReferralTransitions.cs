@@ -27,7 +27,7 @@ public static class ReferralTransitions
 
         return allowedFrom.Contains(current)
             ? ReferralTransition.To(next)
-            : ReferralTransition.Refused(ReferralRefusal.IllegalState, $"a {current.ToString().ToLowerInvariant()} referral cannot be {Participle(action)}.");
+            : ReferralTransition.Refused(ReferralRefusal.IllegalState, $"the referral is {current.ToString().ToLowerInvariant()} and cannot be {Participle(action)}.");
     }
 
     /// <summary>Whether a referral in this state still counts (grants access, can expire).</summary>

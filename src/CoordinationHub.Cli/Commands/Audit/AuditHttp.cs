@@ -57,7 +57,7 @@ internal sealed class AuditHttp : IDisposable
             ["client_id"] = clientId,
             ["scope"] = "audit.read",
         });
-        using var response = await _http.PostAsync(new Uri(_hub, "/connect/token"), form, cancellationToken).ConfigureAwait(false);
+        using var response = await ReachAsync(() => _http.PostAsync(new Uri(_hub, "/connect/token"), form, cancellationToken), cancellationToken).ConfigureAwait(false);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         if (response.IsSuccessStatusCode && body.RootElement.TryGetProperty("access_token", out var token))
         {
@@ -71,9 +71,29 @@ internal sealed class AuditHttp : IDisposable
     }
 
     public Task<string> GetCheckpointKeyPemAsync(CancellationToken cancellationToken) =>
-        _http.GetStringAsync(new Uri(_hub, "/.well-known/audit-key.pem"), cancellationToken);
+        ReachAsync(() => _http.GetStringAsync(new Uri(_hub, "/.well-known/audit-key.pem"), cancellationToken), cancellationToken);
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// The request, with a hub that cannot be reached (refused, TLS failed, too slow) failing as an
+    /// UNAVAILABLE or DEADLINE_EXCEEDED call would, so hubctl exits with the same code and advice.
+    /// </summary>
+    private static async Task<T> ReachAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request().ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RpcException(new RpcStatus(StatusCode.Unavailable, ex.Message), ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new RpcStatus(StatusCode.DeadlineExceeded, "the hub did not answer within --timeout."), ex);
+        }
+    }
 
     private static bool ChainsTo(X509Certificate server, X509Certificate2Collection roots)
     {

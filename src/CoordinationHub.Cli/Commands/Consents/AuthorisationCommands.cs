@@ -47,7 +47,7 @@ internal static class AuthorisationCommands
         var issuingBody = new Option<string>("--issued-by") { Description = "The court or legislature that issued it", Required = true, HelpName = "body" };
         var scopeOptions = new DisclosureScopeOptions("authorisation");
         var validFrom = new Option<DateTimeOffset?>("--valid-from") { Description = "When it takes effect (ISO 8601); now when omitted", HelpName = "time" };
-        var expires = new Option<DateTimeOffset?>("--expires") { Description = "When it lapses (ISO 8601)", HelpName = "time" };
+        var expires = new Option<DateTimeOffset?>("--expires") { Description = "When it lapses (ISO 8601); required for a court order", HelpName = "time" };
         var requestId = new Option<string?>("--request-id") { Description = "Idempotency key; defaults to 'authorisation:<case>:<reference>', so recording one order twice records it once", HelpName = "id" };
         var command = new Command(
             "record",

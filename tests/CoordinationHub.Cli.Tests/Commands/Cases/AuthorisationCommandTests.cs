@@ -19,7 +19,7 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
 
         var recorded = await HubCtlRun.AsAsync(hub, court, "authorisations", "record", "--case", caseId, "--basis", "court-order",
             "--reference", "TRIB-2026-0117", "--issued-by", "Tribunal of First Instance, Tripoli", "--purpose", "identification",
-            "--category", "genetic", "--to-agency", lab.AgencyId, "-o", "json");
+            "--category", "genetic", "--to-agency", lab.AgencyId, "--expires", DateTimeOffset.UtcNow.AddYears(1).ToString("O"), "-o", "json");
         Assert.True(recorded.ExitCode == ExitCodes.Ok, recorded.ToString());
         var after = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification", "-o", "json");
         var listed = await HubCtlRun.AsAsync(hub, court, "authorisations", "list", caseId);
