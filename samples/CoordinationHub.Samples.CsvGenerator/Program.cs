@@ -11,9 +11,9 @@ var root = new RootCommand(
 {
     rows, seed, output,
 };
-root.Validators.Add(result =>
+rows.Validators.Add(result =>
 {
-    if (result.GetValue(rows) is < 1 or > 1_000_000)
+    if (result.GetValueOrDefault<int>() is < 1 or > 1_000_000)
     {
         result.AddError("--rows must be 1 to 1000000.");
     }

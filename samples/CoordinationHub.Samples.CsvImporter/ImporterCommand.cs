@@ -31,14 +31,17 @@ public static class ImporterCommand
         {
             file, hub, cert, key, ca, officer, agency, concurrency, timeout,
         };
-        root.Validators.Add(result =>
+        // On the options, not the command: a command's validator sees 0 for an option left to its default.
+        concurrency.Validators.Add(result =>
         {
-            if (result.GetValue(concurrency) is < 1 or > 32)
+            if (result.GetValueOrDefault<int>() is < 1 or > 32)
             {
                 result.AddError("--concurrency must be 1 to 32.");
             }
-
-            if (result.GetValue(timeout) < 1)
+        });
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
             {
                 result.AddError("--timeout must be at least 1 second.");
             }
