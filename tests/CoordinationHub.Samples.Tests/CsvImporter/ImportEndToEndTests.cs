@@ -1,4 +1,6 @@
+using CoordinationHub.Samples.CsvImporter.Csv;
 using CoordinationHub.Samples.CsvImporter.Import;
+using CoordinationHub.Samples.CsvImporter.Rows;
 using CoordinationHub.Samples.Tests.Infrastructure;
 using CoordinationHub.Testing.Hub;
 
@@ -8,7 +10,7 @@ namespace CoordinationHub.Samples.Tests.CsvImporter;
 [Collection(HubTestGroup.Name)]
 public sealed class ImportEndToEndTests(HubTestHost hub)
 {
-    private const string Header = "reference,name_ar,name_latin,sex,date_of_birth,age_last_seen,nationality,last_seen_place,last_seen_country,last_seen_date,context,narrative,hub_case_id";
+    private static readonly string Header = CsvFields.Line(MinistryColumns.All);
 
     [Fact]
     public async Task Import_200GeneratedRows_AllInTheHub_AndAReRunCreatesNothing()

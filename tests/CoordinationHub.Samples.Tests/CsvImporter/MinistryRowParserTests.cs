@@ -6,7 +6,7 @@ namespace CoordinationHub.Samples.Tests.CsvImporter;
 
 public sealed class MinistryRowParserTests
 {
-    private const string Header = "reference,name_ar,name_latin,sex,date_of_birth,age_last_seen,nationality,last_seen_place,last_seen_country,last_seen_date,context,narrative,hub_case_id";
+    private static readonly string Header = CsvFields.Line(MinistryColumns.All);
 
     [Fact]
     public void Parse_GoodRowInBothScripts_TheReportTheHubExpects()
