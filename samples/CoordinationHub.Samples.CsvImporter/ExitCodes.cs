@@ -12,6 +12,6 @@ public static class ExitCodes
     /// <summary>Nothing was sent: an option, the certificate or the file's header is wrong.</summary>
     public const int Unusable = 2;
 
-    /// <summary>The import stopped early: the hub refused the agency itself, or it was cancelled.</summary>
+    /// <summary>The import stopped early: the hub refused the agency itself or stayed unreachable, or it was cancelled.</summary>
     public const int Stopped = 3;
 }

@@ -27,7 +27,7 @@ public static class ImporterCommand
             "Reports the missing persons of a ministry CSV to the CoordinationHub (CasesService/ReportMissingPerson; needs cases.write). " +
             "Each row's request id derives from the agency and the row's reference, so a re-run creates nothing twice: rows already imported " +
             "count as replayed. Bad rows are reported by line and skipped. Exit codes: 0 all rows in the hub, 1 some rows failed, " +
-            "2 nothing sent (options, certificate, header), 3 stopped early (the hub refused the agency, or cancelled).")
+            "2 nothing sent (options, certificate, header), 3 stopped early (the hub refused the agency or stayed unreachable, or cancelled).")
         {
             file, hub, cert, key, ca, officer, agency, concurrency, timeout,
         };

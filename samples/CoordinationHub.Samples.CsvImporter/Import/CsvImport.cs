@@ -9,13 +9,14 @@ namespace CoordinationHub.Samples.CsvImporter.Import;
 /// <summary>
 /// Imports a ministry CSV: every row read first (a bad row is reported by line and skipped), then
 /// the good ones reported to the hub with a bounded number of calls in flight. A row the hub refuses
-/// is reported with its status and the hub's message; the import goes on. Only a refusal of the
-/// agency itself (bad certificate, suspended, no cases.write) stops it, since every later row would
-/// fail the same way.
+/// is reported with its status and the hub's message; the import goes on. A refusal of the agency
+/// itself (bad certificate, suspended, no cases.write) stops it, since every later row would fail
+/// the same way; so does a hub still unreachable after the reporter's retries (run the file again
+/// when it is back: the rows already in come back replayed).
 /// </summary>
 public sealed class CsvImport(HubCaseReporter reporter, int concurrency)
 {
-    private static readonly StatusCode[] RefusalsOfTheAgency = [StatusCode.Unauthenticated, StatusCode.PermissionDenied, StatusCode.Unimplemented];
+    private static readonly StatusCode[] StopTheImport = [StatusCode.Unauthenticated, StatusCode.PermissionDenied, StatusCode.Unimplemented, StatusCode.Unavailable];
 
     /// <summary>Reads the file: the rows to send, and the rows refused before sending.</summary>
     /// <exception cref="CsvFormatException">The header is wrong or the file stops being CSV.</exception>
@@ -95,9 +96,9 @@ public sealed class CsvImport(HubCaseReporter reporter, int concurrency)
         catch (RpcException ex)
         {
             summary.Fail(new RowFailure(row.Line, row.Reference, ex.StatusCode.ToString(), ex.Status.Detail));
-            if (RefusalsOfTheAgency.Contains(ex.StatusCode) && !stop.IsCancellationRequested)
+            if (StopTheImport.Contains(ex.StatusCode) && !stop.IsCancellationRequested)
             {
-                summary.Stop($"the hub refused the agency at line {row.Line}: {ex.StatusCode}: {ex.Status.Detail}");
+                summary.Stop($"line {row.Line}: {ex.StatusCode}: {ex.Status.Detail}");
                 await stop.CancelAsync();
             }
 

@@ -44,6 +44,27 @@ public sealed class ImporterCommandTests(HubTestHost hub)
         Assert.Contains("--cert/--key", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_HubUnreachable_StopsAfterTheRetriesWithExit3()
+    {
+        var agency = await hub.Trust.RegisterAgencyAsync("interior", [Scopes.CasesWrite]);
+        var (certificate, key) = agency.WritePemFiles(hub.Directory);
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var run = await RunAsync(["--hub", $"https://localhost:{closedPort}", "--cert", certificate, "--key", key, "--ca", hub.ClientCaPath,
+            "--concurrency", "2", Path.Combine(AppContext.BaseDirectory, "example.csv")]);
+
+        Assert.True(run.ExitCode == ExitCodes.Stopped, run.Output);
+        Assert.Contains("Stopped early: line ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Unavailable", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Not attempted\s+│\s+1[6-8] │", run.Output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] args)
     {
         using var output = new StringWriter();
