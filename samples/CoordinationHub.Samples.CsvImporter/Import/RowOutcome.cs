@@ -15,6 +15,6 @@ public enum RowOutcome
     /// <summary>Not imported: the row could not be read, or the hub refused it.</summary>
     Failed,
 
-    /// <summary>Not attempted: the import stopped first (cancelled, or the hub refused the agency itself).</summary>
+    /// <summary>Not attempted, or cancelled in flight: the import stopped (Ctrl-C, the hub refused the agency or stayed unreachable).</summary>
     NotAttempted,
 }

@@ -19,12 +19,12 @@ public static class SummaryTable
         var counts = new Table().Title("Import summary").AddColumn("Rows").AddColumn(new TableColumn("Count").RightAligned());
         counts.AddRow("Created (new hub case)", Number(summary.Created));
         counts.AddRow("Attached (to the hub case named)", Number(summary.Attached));
-        counts.AddRow("  of which flagged as possible duplicates", Number(summary.Flagged));
         counts.AddRow("Replayed (already imported, nothing written)", Number(summary.Replayed));
+        counts.AddRow("Flagged as possible duplicates (of those created or attached now)", Number(summary.Flagged));
         counts.AddRow(summary.Failed > 0 ? "[red]Failed[/]" : "Failed", Number(summary.Failed));
         if (summary.NotAttempted > 0)
         {
-            counts.AddRow("[yellow]Not attempted[/]", Number(summary.NotAttempted));
+            counts.AddRow("[yellow]Not attempted (stopped)[/]", Number(summary.NotAttempted));
         }
 
         var rate = elapsed.TotalSeconds > 0 ? sent / elapsed.TotalSeconds : 0;
