@@ -23,12 +23,27 @@ public sealed class UsageTests
     [InlineData("info", "--timeout", "0")]
     [InlineData("info", "--no-such-option")]
     [InlineData("no-such-command")]
+    [InlineData("cases", "generate", "--count", "0")]
+    [InlineData("notifications", "subscribe", "--count", "-1")]
     public async Task BadCommandLine_ExitsOne(params string[] args)
     {
         var run = await HubCtlRun.RunAsync(null, args);
 
         Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
         Assert.NotEmpty(run.Error);
+    }
+
+    [Theory]
+    [InlineData("cases", "generate")]
+    [InlineData("notifications", "subscribe")]
+    public async Task OptionalCountLeftOut_IsNoUsageError_TheCommandCallsTheHub(params string[] args)
+    {
+        // Without a certificate the command stops when it first needs a token: getting that far
+        // proves the command line itself was accepted.
+        var run = await HubCtlRun.RunAsync(null, ["--hub", "https://localhost:1", .. args]);
+
+        Assert.Contains("needs a token", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--count", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,9 +27,10 @@ internal static class CaseGenerateCommand
             "Report generated missing persons as your agency, to fill a demo or test hub (CasesService/ReportMissingPerson; needs cases.write). " +
             "Never against a production hub: the persons are invented. Re-running with the same --seed creates nothing twice.")
         { count, seed };
-        command.Validators.Add(result =>
+        // On the option, not the command: a command validator reads an option left at its default as 0.
+        count.Validators.Add(result =>
         {
-            if (result.GetValue(count) is < 1 or > 100_000)
+            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
             {
                 result.AddError("--count must be 1 to 100000.");
             }

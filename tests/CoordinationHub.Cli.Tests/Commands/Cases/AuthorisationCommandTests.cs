@@ -5,7 +5,8 @@ namespace CoordinationHub.Cli.Tests.Commands.Cases;
 
 /// <summary>
 /// hubctl authorisations as a judicial body uses it: a court order opens the genetic reference to the
-/// DNA laboratory without the family's consent; an agency that is not judicial cannot record one.
+/// DNA laboratory without the family's consent, and the case's reporter lists it; an agency that is
+/// not judicial cannot record one.
 /// </summary>
 [Collection(HubTestGroup.Name)]
 public sealed class AuthorisationCommandTests(CliHubTestHost hub)
@@ -13,7 +14,7 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
     [Fact]
     public async Task Record_CourtOrder_LaboratorySeesGeneticDataOnItsBasis()
     {
-        var (caseId, lab) = await ReferredCaseAsync();
+        var (caseId, family, lab) = await ReferredCaseAsync();
         var court = await hub.RegisterAsync("court", [Scopes.AuthorisationsWrite, Scopes.ConsentRead], kind: "JUSTICE");
         var before = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification", "-o", "json");
 
@@ -22,8 +23,8 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
             "--category", "genetic", "--to-agency", lab.AgencyId, "--expires", DateTimeOffset.UtcNow.AddYears(1).ToString("O"), "-o", "json");
         Assert.True(recorded.ExitCode == ExitCodes.Ok, recorded.ToString());
         var after = await HubCtlRun.AsAsync(hub, lab, "cases", "get", caseId, "--purpose", "identification", "-o", "json");
-        var listed = await HubCtlRun.AsAsync(hub, court, "authorisations", "list", caseId);
-        var fetched = await HubCtlRun.AsAsync(hub, court, "authorisations", "get", JsonOutput.StringAt(recorded.Output, "authorisationId"), "-o", "json");
+        var listed = await HubCtlRun.AsAsync(hub, family, "authorisations", "list", caseId);
+        var fetched = await HubCtlRun.AsAsync(hub, family, "authorisations", "get", JsonOutput.StringAt(recorded.Output, "authorisationId"), "-o", "json");
 
         Assert.DoesNotContain("REF-FATHER-7", before.Output, StringComparison.Ordinal);
         Assert.Equal("GRANT_STATE_IN_FORCE", JsonOutput.StringAt(recorded.Output, "state"));
@@ -36,7 +37,7 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
     [Fact]
     public async Task Record_AgencyThatIsNotJudicial_ExitsTwoPermissionDeniedAndNothingRecorded()
     {
-        var (caseId, lab) = await ReferredCaseAsync();
+        var (caseId, _, lab) = await ReferredCaseAsync();
         var ministry = await hub.RegisterAsync("ministry", [Scopes.AuthorisationsWrite, Scopes.ConsentRead], kind: "INTERIOR");
 
         var refused = await HubCtlRun.AsAsync(hub, ministry, "authorisations", "record", "--case", caseId, "--basis", "statute",
@@ -59,10 +60,10 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
     }
 
     /// <summary>A family's case with the father's reference sample, referred to a DNA laboratory for identification (identity only).</summary>
-    private async Task<(string CaseId, AgencyFiles Lab)> ReferredCaseAsync()
+    private async Task<(string CaseId, AgencyFiles Family, AgencyFiles Lab)> ReferredCaseAsync()
     {
         var family = await hub.RegisterAsync(
-            "family-assoc", [Scopes.CasesRead, Scopes.CasesWrite, Scopes.ReferralsRead, Scopes.ReferralsWrite],
+            "family-assoc", [Scopes.CasesRead, Scopes.CasesWrite, Scopes.ReferralsRead, Scopes.ReferralsWrite, Scopes.ConsentRead],
             categories: [DataCategories.Identity, DataCategories.Circumstances, DataCategories.Genetic], purposes: [Purposes.Search, Purposes.Identification], kind: "FAMILY_ASSOCIATION");
         var lab = await hub.RegisterAsync(
             "dna-lab", [Scopes.CasesRead, Scopes.ReferralsRead, Scopes.ReferralsWrite],
@@ -77,6 +78,6 @@ public sealed class AuthorisationCommandTests(CliHubTestHost hub)
             "--purpose", "identification", "--category", "identity", "--reason", "compare with unidentified remains", "-o", "json");
         Assert.True(referral.ExitCode == ExitCodes.Ok, referral.ToString());
         Assert.Equal(ExitCodes.Ok, (await HubCtlRun.AsAsync(hub, lab, "referrals", "accept", JsonOutput.StringAt(referral.Output, "referralId"))).ExitCode);
-        return (caseId, lab);
+        return (caseId, family, lab);
     }
 }
