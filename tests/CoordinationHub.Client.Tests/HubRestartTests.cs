@@ -1,0 +1,96 @@
+using System.Globalization;
+using CoordinationHub.Client.Notifications;
+using CoordinationHub.Client.Tests.Infrastructure;
+using CoordinationHub.Contracts.V1;
+using CoordinationHub.Rpc;
+using CoordinationHub.Testing.Hub;
+
+namespace CoordinationHub.Client.Tests;
+
+/// <summary>
+/// The SDK against a hub process that is killed and started again on the same port (the same
+/// database, so an operator's restart or a replica coming back): what is retried, what is not,
+/// and a subscription that carries on where it was.
+/// </summary>
+public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<ProbedHubTestHost>, IDisposable
+{
+    // Enough attempts to outlast a restart of the hub process on a loaded machine.
+    private static readonly HubRetryOptions PatientRetries = new() { MaxAttempts = 100, InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) };
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("sdk-restart-").FullName;
+
+    [Fact]
+    public async Task ReportIdentification_WithRequestIdWhileTheHubIsDown_SucceedsOnceItIsBackAndIsWrittenOnce()
+    {
+        var world = await LabWorld.CreateAsync(hub);
+        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
+        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory, b => b.WithRetries(PatientRetries).WithDefaultDeadline(TimeSpan.FromSeconds(120)), first.Address);
+        await lab.Tokens.GetTokenAsync();
+
+        await first.DisposeAsync();
+        var reporting = lab.Identifications.ReportIdentificationAsync(world.Report());
+        await using var second = await StartOnPortAsync(first.Port);
+        var identification = await reporting;
+
+        Assert.Equal(world.CaseId, identification.CaseId);
+        Assert.Equal(1, await world.IdentificationCountAsync(hub));
+    }
+
+    [Fact]
+    public async Task ReportIdentification_WithoutRequestIdWhileTheHubIsDown_FailsUnavailableAndIsNotRetried()
+    {
+        var world = await LabWorld.CreateAsync(hub);
+        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
+        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory, b => b.WithRetries(PatientRetries).WithDefaultDeadline(TimeSpan.FromSeconds(120)), first.Address);
+        await lab.Tokens.GetTokenAsync();
+
+        await first.DisposeAsync();
+        var restarting = StartOnPortAsync(first.Port);
+        // Retried, it would reach the hub once it is back and succeed (the read below does).
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => lab.Identifications.ReportIdentificationAsync(world.Report(requestId: string.Empty)));
+        await using var second = await restarting;
+        var listed = await lab.Identifications.ListIdentificationsAsync(new ListIdentificationsRequest { CaseId = world.CaseId });
+
+        Assert.Equal(StatusCode.Unavailable, refusal.StatusCode);
+        Assert.Empty(listed.Identifications);
+    }
+
+    [Fact]
+    public async Task SubscribeResumingAsync_HubKilledAndRestarted_ReconnectsAndGetsEveryNotificationOnceInOrder()
+    {
+        var world = await LabWorld.CreateAsync(hub);
+        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
+        // The laboratory reports through the in-process hub, which stays up: the outbox fills while the ministry's hub is down.
+        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
+        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry, address: first.Address);
+        await using var run = new SubscriptionRun(ministry, new FileCursorStore(_directory));
+        await ReportAsync(lab, world, 2);
+        await run.WaitForCursorAsync(2, TimeSpan.FromSeconds(60));
+
+        await first.DisposeAsync();
+        await ReportAsync(lab, world, 3);
+        await using var second = await StartOnPortAsync(first.Port);
+        await run.WaitForCursorAsync(5, TimeSpan.FromSeconds(60));
+        await ReportAsync(lab, world, 1);
+        await run.WaitForCursorAsync(6, TimeSpan.FromSeconds(60));
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], run.Received.Select(n => n.Sequence));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private Task<HubProcess> StartOnPortAsync(int port)
+    {
+        var environment = hub.ReplicaEnvironment();
+        environment["Hub__Tls__Port"] = port.ToString(CultureInfo.InvariantCulture);
+        return HubProcess.StartAsync(environment);
+    }
+
+    private static async Task ReportAsync(HubConnection lab, LabWorld world, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await lab.Identifications.ReportIdentificationAsync(world.Report());
+        }
+    }
+}
