@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordinationHub.Client.Notifications;
 using CoordinationHub.Client.Tests.Infrastructure;
 using CoordinationHub.Contracts.V1;
@@ -79,12 +78,7 @@ public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<Probe
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private Task<HubProcess> StartOnPortAsync(int port)
-    {
-        var environment = hub.ReplicaEnvironment();
-        environment["Hub__Tls__Port"] = port.ToString(CultureInfo.InvariantCulture);
-        return HubProcess.StartAsync(environment);
-    }
+    private Task<HubProcess> StartOnPortAsync(int port) => HubProcess.StartAsync(hub.ReplicaEnvironment(), port);
 
     private static async Task ReportAsync(HubConnection lab, LabWorld world, int count)
     {

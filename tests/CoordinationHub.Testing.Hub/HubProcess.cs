@@ -25,9 +25,11 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri Address => new($"https://localhost:{Port}");
 
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">The hub's configuration (see <see cref="HubTestHost.ReplicaEnvironment"/>).</param>
+    /// <param name="port">The port to listen on, for a hub restarted where it was; a free one when null.</param>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var dll = ServerDll();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -38,13 +40,13 @@ public sealed class HubProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Hub__Tls__Bind"] = "127.0.0.1";
-        start.Environment["Hub__Tls__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Hub__Tls__Port"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        var hub = new HubProcess(Process.Start(start)!, port);
+        var hub = new HubProcess(Process.Start(start)!, port.Value);
         hub._process.OutputDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.BeginOutputReadLine();
