@@ -21,14 +21,10 @@ public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<Probe
     [Fact]
     public async Task ReportIdentification_WithRequestIdWhileTheHubIsDown_SucceedsOnceItIsBackAndIsWrittenOnce()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory, b => b.WithRetries(PatientRetries).WithDefaultDeadline(TimeSpan.FromSeconds(120)), first.Address);
-        await lab.Tokens.GetTokenAsync();
-
-        await first.DisposeAsync();
+        var (world, lab, port) = await LabBehindAKilledHubAsync();
+        using var connection = lab;
         var reporting = lab.Identifications.ReportIdentificationAsync(world.Report());
-        await using var second = await StartOnPortAsync(first.Port);
+        await using var second = await StartOnPortAsync(port);
         var identification = await reporting;
 
         Assert.Equal(world.CaseId, identification.CaseId);
@@ -38,13 +34,9 @@ public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<Probe
     [Fact]
     public async Task ReportIdentification_WithoutRequestIdWhileTheHubIsDown_FailsUnavailableAndIsNotRetried()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory, b => b.WithRetries(PatientRetries).WithDefaultDeadline(TimeSpan.FromSeconds(120)), first.Address);
-        await lab.Tokens.GetTokenAsync();
-
-        await first.DisposeAsync();
-        var restarting = StartOnPortAsync(first.Port);
+        var (world, lab, port) = await LabBehindAKilledHubAsync();
+        using var connection = lab;
+        var restarting = StartOnPortAsync(port);
         // Retried, it would reach the hub once it is back and succeed (the read below does).
         var refusal = await Assert.ThrowsAsync<RpcException>(() => lab.Identifications.ReportIdentificationAsync(world.Report(requestId: string.Empty)));
         await using var second = await restarting;
@@ -57,20 +49,18 @@ public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<Probe
     [Fact]
     public async Task SubscribeResumingAsync_HubKilledAndRestarted_ReconnectsAndGetsEveryNotificationOnceInOrder()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
+        await using var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
         // The laboratory reports through the in-process hub, which stays up: the outbox fills while the ministry's hub is down.
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
-        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry, address: first.Address);
-        await using var run = new SubscriptionRun(ministry, new FileCursorStore(_directory));
-        await ReportAsync(lab, world, 2);
+        using var scene = await LabScene.CreateAsync(hub, ministryAddress: first.Address);
+        await using var run = new SubscriptionRun(scene.Ministry, new FileCursorStore(_directory));
+        await scene.ReportAsync(2);
         await run.WaitForCursorAsync(2, TimeSpan.FromSeconds(60));
 
         await first.DisposeAsync();
-        await ReportAsync(lab, world, 3);
+        await scene.ReportAsync(3);
         await using var second = await StartOnPortAsync(first.Port);
         await run.WaitForCursorAsync(5, TimeSpan.FromSeconds(60));
-        await ReportAsync(lab, world, 1);
+        await scene.ReportAsync(1);
         await run.WaitForCursorAsync(6, TimeSpan.FromSeconds(60));
 
         Assert.Equal([1L, 2, 3, 4, 5, 6], run.Received.Select(n => n.Sequence));
@@ -78,13 +68,15 @@ public sealed class HubRestartTests(ProbedHubTestHost hub) : IClassFixture<Probe
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private Task<HubProcess> StartOnPortAsync(int port) => HubProcess.StartAsync(hub.ReplicaEnvironment(), port);
-
-    private static async Task ReportAsync(HubConnection lab, LabWorld world, int count)
+    /// <summary>A laboratory connected (with a token) to a hub process that is killed on return; the port it listened on.</summary>
+    private async Task<(LabWorld World, HubConnection Lab, int Port)> LabBehindAKilledHubAsync()
     {
-        for (var i = 0; i < count; i++)
-        {
-            await lab.Identifications.ReportIdentificationAsync(world.Report());
-        }
+        var world = await LabWorld.CreateAsync(hub);
+        await using var first = await HubProcess.StartAsync(hub.ReplicaEnvironment());
+        var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory, b => b.WithRetries(PatientRetries).WithDefaultDeadline(TimeSpan.FromSeconds(120)), first.Address);
+        await lab.Tokens.GetTokenAsync();
+        return (world, lab, first.Port);
     }
+
+    private Task<HubProcess> StartOnPortAsync(int port) => HubProcess.StartAsync(hub.ReplicaEnvironment(), port);
 }

@@ -17,44 +17,40 @@ public sealed class NotificationSubscriptionTests(ProbedHubTestHost hub) : IClas
     [Fact]
     public async Task SubscribeResumingAsync_StoppedAndStartedAgain_NewSubscriptionGetsExactlyTheRestInOrder()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
-        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry);
+        using var scene = await LabScene.CreateAsync(hub);
         var store = new FileCursorStore(_directory);
-        await ReportAsync(lab, world, 3);
+        await scene.ReportAsync(3);
 
-        var first = new SubscriptionRun(ministry, store);
+        var first = new SubscriptionRun(scene.Ministry, store);
         await first.WaitForCursorAsync(3);
         await first.StopAsync();
-        await ReportAsync(lab, world, 3);
-        await using var second = new SubscriptionRun(ministry, store);
+        await scene.ReportAsync(3);
+        await using var second = new SubscriptionRun(scene.Ministry, store);
         await second.WaitForCursorAsync(6);
-        await ReportAsync(lab, world, 1);
+        await scene.ReportAsync(1);
         await second.WaitForCursorAsync(7);
 
         Assert.Equal([1L, 2, 3], first.Received.Select(n => n.Sequence));
         Assert.Equal([4L, 5, 6, 7], second.Received.Select(n => n.Sequence));
-        Assert.All(second.Received, n => Assert.Equal((NotificationKind.IdentificationReported, world.CaseId), (n.Kind, n.CaseId)));
-        Assert.Equal("7", await File.ReadAllTextAsync(store.PathFor(world.Ministry.AgencyId)));
+        Assert.All(second.Received, n => Assert.Equal((NotificationKind.IdentificationReported, scene.World.CaseId), (n.Kind, n.CaseId)));
+        Assert.Equal("7", await File.ReadAllTextAsync(store.PathFor(scene.World.Ministry.AgencyId)));
     }
 
     [Fact]
     public async Task SubscribeResumingAsync_EveryNotificationHandled_IsAcknowledgedToTheHub()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
-        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry);
-        await ReportAsync(lab, world, 2);
+        using var scene = await LabScene.CreateAsync(hub);
+        await scene.ReportAsync(2);
 
-        await using (var run = new SubscriptionRun(ministry, new FileCursorStore(_directory)))
+        await using (var run = new SubscriptionRun(scene.Ministry, new FileCursorStore(_directory)))
         {
             await run.WaitForCursorAsync(2);
             await run.StopAsync();
         }
 
         // Without a cursor of its own, a subscriber starts after the hub's acknowledged position.
-        await ReportAsync(lab, world, 1);
-        await using var elsewhere = new SubscriptionRun(ministry, new FileCursorStore(Path.Combine(_directory, "elsewhere")));
+        await scene.ReportAsync(1);
+        await using var elsewhere = new SubscriptionRun(scene.Ministry, new FileCursorStore(Path.Combine(_directory, "elsewhere")));
         await elsewhere.WaitForCursorAsync(3);
         Assert.Equal([3L], elsewhere.Received.Select(n => n.Sequence));
     }
@@ -62,15 +58,13 @@ public sealed class NotificationSubscriptionTests(ProbedHubTestHost hub) : IClas
     [Fact]
     public async Task SubscribeResumingAsync_HandlerThrows_EndsWithItsExceptionAndTheNotificationComesAgain()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
-        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry);
+        using var scene = await LabScene.CreateAsync(hub);
         var store = new FileCursorStore(_directory);
-        await ReportAsync(lab, world, 1);
+        await scene.ReportAsync(1);
 
-        await using var failing = new SubscriptionRun(ministry, store, _ => throw new InvalidOperationException("adapter's database is down"));
+        await using var failing = new SubscriptionRun(scene.Ministry, store, _ => throw new InvalidOperationException("adapter's database is down"));
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Completion);
-        await using var again = new SubscriptionRun(ministry, store);
+        await using var again = new SubscriptionRun(scene.Ministry, store);
         await again.WaitForCursorAsync(1);
 
         Assert.Equal("adapter's database is down", error.Message);
@@ -80,26 +74,16 @@ public sealed class NotificationSubscriptionTests(ProbedHubTestHost hub) : IClas
     [Fact]
     public async Task SubscribeResumingAsync_AgencySuspended_EndsWithPermissionDenied()
     {
-        var world = await LabWorld.CreateAsync(hub);
-        using var lab = Infrastructure.Sdk.Connect(hub, world.Laboratory);
-        using var ministry = Infrastructure.Sdk.Connect(hub, world.Ministry);
-        await ReportAsync(lab, world, 1);
-        await using var run = new SubscriptionRun(ministry, new FileCursorStore(_directory));
+        using var scene = await LabScene.CreateAsync(hub);
+        await scene.ReportAsync(1);
+        await using var run = new SubscriptionRun(scene.Ministry, new FileCursorStore(_directory));
         await run.WaitForCursorAsync(1);
 
-        await hub.Trust.SetStatusAsync(world.Ministry.AgencyId, Domain.Trust.AgencyStatus.Suspended, "test suspension");
+        await hub.Trust.SetStatusAsync(scene.World.Ministry.AgencyId, Domain.Trust.AgencyStatus.Suspended, "test suspension");
         var refusal = await Assert.ThrowsAsync<RpcException>(() => run.Completion.WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(StatusCode.PermissionDenied, refusal.StatusCode);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static async Task ReportAsync(HubConnection lab, LabWorld world, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            await lab.Identifications.ReportIdentificationAsync(world.Report());
-        }
-    }
 }

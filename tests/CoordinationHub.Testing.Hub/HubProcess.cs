@@ -14,6 +14,7 @@ public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _disposed;
 
     private HubProcess(Process process, int port)
     {
@@ -51,7 +52,17 @@ public sealed class HubProcess : IAsyncDisposable
         hub._process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.BeginOutputReadLine();
         hub._process.BeginErrorReadLine();
-        await hub.WaitUntilListeningAsync();
+        try
+        {
+            await hub.WaitUntilListeningAsync();
+        }
+        catch
+        {
+            // A hub that never listened where expected must not outlive the test run.
+            await hub.DisposeAsync();
+            throw;
+        }
+
         return hub;
     }
 
@@ -66,8 +77,14 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the hub (as SIGKILL would: no graceful shutdown) and waits for it to exit; again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
