@@ -21,9 +21,9 @@ internal sealed record LabWorld(string CaseId, TestAgency Ministry, TestAgency L
             categories: forensic, purposes: identification, kind: "FORENSIC_LABORATORY");
         var judicial = await hub.Trust.RegisterAgencyAsync("sdk-judge", [Scopes.IdentificationsRead, Scopes.IdentificationsConfirm, Scopes.NotificationsSubscribe],
             categories: forensic, purposes: identification, kind: "JUDICIAL_AUTHORITY");
-        var caseId = await CaseSeeder.ReportCaseAsync(hub.Trust, ministry.AgencyId);
-        await CaseSeeder.ReferForIdentificationAsync(hub.Trust, caseId, ministry.AgencyId, laboratory.AgencyId);
-        await CaseSeeder.ReferForIdentificationAsync(hub.Trust, caseId, ministry.AgencyId, judicial.AgencyId);
+        var caseId = await CaseRecordSeeder.ReportCaseAsync(hub.Trust, ministry.AgencyId);
+        await CaseRecordSeeder.ReferForIdentificationAsync(hub.Trust, caseId, ministry.AgencyId, laboratory.AgencyId);
+        await CaseRecordSeeder.ReferForIdentificationAsync(hub.Trust, caseId, ministry.AgencyId, judicial.AgencyId);
         return new LabWorld(caseId, ministry, laboratory, judicial);
     }
 

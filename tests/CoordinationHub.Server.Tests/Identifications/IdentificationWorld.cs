@@ -51,11 +51,11 @@ internal sealed class IdentificationWorld
     }
 
     /// <summary>An open case reported by each of <paramref name="reporters"/>; returns its id.</summary>
-    public static Task<string> ReportCaseAsync(HubTestHost hub, params string[] reporters) => CaseSeeder.ReportCaseAsync(hub.Trust, reporters);
+    public static Task<string> ReportCaseAsync(HubTestHost hub, params string[] reporters) => CaseRecordSeeder.ReportCaseAsync(hub.Trust, reporters);
 
     /// <summary>An accepted referral for identification of identity, genetic and antemortem data.</summary>
     public static Task ReferAsync(HubTestHost hub, string caseId, string fromAgencyId, string toAgencyId) =>
-        CaseSeeder.ReferForIdentificationAsync(hub.Trust, caseId, fromAgencyId, toAgencyId);
+        CaseRecordSeeder.ReferForIdentificationAsync(hub.Trust, caseId, fromAgencyId, toAgencyId);
 
     public static async Task<CaseRecord> StoredCaseAsync(HubTestHost hub, string caseId)
     {

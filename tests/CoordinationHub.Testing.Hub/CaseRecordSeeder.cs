@@ -8,7 +8,7 @@ namespace CoordinationHub.Testing.Hub;
 /// Puts cases and accepted referrals straight into the database, for tests of what happens on a
 /// case (identifications, notifications) that must not depend on the Cases and Referrals services.
 /// </summary>
-public static class CaseSeeder
+public static class CaseRecordSeeder
 {
     private static int s_caseCounter = 500_000;
 
