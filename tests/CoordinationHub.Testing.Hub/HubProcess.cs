@@ -14,6 +14,7 @@ public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _disposed;
 
     private HubProcess(Process process, int port)
     {
@@ -25,9 +26,11 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri Address => new($"https://localhost:{Port}");
 
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">The hub's configuration (see <see cref="HubTestHost.ReplicaEnvironment"/>).</param>
+    /// <param name="port">The port to listen on, for a hub restarted where it was; a free one when null.</param>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var dll = ServerDll();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -38,13 +41,13 @@ public sealed class HubProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Hub__Tls__Bind"] = "127.0.0.1";
-        start.Environment["Hub__Tls__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Hub__Tls__Port"] = port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        var hub = new HubProcess(Process.Start(start)!, port);
+        var hub = new HubProcess(Process.Start(start)!, port.Value);
         hub._process.OutputDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         hub._process.BeginOutputReadLine();
@@ -55,7 +58,7 @@ public sealed class HubProcess : IAsyncDisposable
         }
         catch
         {
-            // A hub that never listened must not outlive the test that started it.
+            // A hub that never listened where expected must not outlive the test run.
             await hub.DisposeAsync();
             throw;
         }
@@ -74,8 +77,14 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the hub (as SIGKILL would: no graceful shutdown) and waits for it to exit; again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -1,4 +1,3 @@
-using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Testing.Hub;
@@ -14,8 +13,6 @@ namespace CoordinationHub.Server.Tests.Identifications;
 /// </summary>
 internal sealed class IdentificationWorld
 {
-    private static int s_caseCounter = 500_000;
-
     public required string CaseId { get; init; }
 
     public required TestAgency Ministry { get; init; }
@@ -54,54 +51,11 @@ internal sealed class IdentificationWorld
     }
 
     /// <summary>An open case reported by each of <paramref name="reporters"/>; returns its id.</summary>
-    public static async Task<string> ReportCaseAsync(HubTestHost hub, params string[] reporters)
-    {
-        var caseId = $"MP-2026-{Interlocked.Increment(ref s_caseCounter):D6}";
-        var now = DateTimeOffset.UtcNow;
-        await using var db = hub.Trust.OpenDb();
-        db.Cases.Add(new CaseRecord { CaseId = caseId, Status = "OPEN", CreatedAt = now, UpdatedAt = now });
-        foreach (var reporter in reporters)
-        {
-            db.CaseReports.Add(new CaseReportRecord
-            {
-                CaseId = caseId,
-                AgencyId = reporter,
-                LocalReference = $"LOCAL-{caseId}-{reporter}",
-                ReportedAt = now,
-                RequestId = Guid.NewGuid().ToString("N"),
-                RequestHash = new string('0', 64),
-                CreatedCase = reporter == reporters[0],
-                OriginalCaseId = caseId,
-            });
-        }
-
-        await db.SaveChangesAsync();
-        return caseId;
-    }
+    public static Task<string> ReportCaseAsync(HubTestHost hub, params string[] reporters) => CaseRecordSeeder.ReportCaseAsync(hub.Trust, reporters);
 
     /// <summary>An accepted referral for identification of identity, genetic and antemortem data.</summary>
-    public static async Task ReferAsync(HubTestHost hub, string caseId, string fromAgencyId, string toAgencyId)
-    {
-        var now = DateTimeOffset.UtcNow;
-        await using var db = hub.Trust.OpenDb();
-        db.Referrals.Add(new ReferralRecord
-        {
-            ReferralId = Guid.CreateVersion7(),
-            CaseId = caseId,
-            FromAgencyId = fromAgencyId,
-            ToAgencyId = toAgencyId,
-            Purpose = Purposes.Identification,
-            DataCategories = [DataCategories.Identity, DataCategories.Genetic, DataCategories.Antemortem],
-            Reason = "identify remains",
-            DueAt = now.AddDays(30),
-            State = ReferralState.Accepted,
-            CreatedAt = now,
-            UpdatedAt = now,
-            RequestId = Guid.NewGuid().ToString("N"),
-            RequestHash = new string('0', 64),
-        });
-        await db.SaveChangesAsync();
-    }
+    public static Task ReferAsync(HubTestHost hub, string caseId, string fromAgencyId, string toAgencyId) =>
+        CaseRecordSeeder.ReferForIdentificationAsync(hub.Trust, caseId, fromAgencyId, toAgencyId);
 
     public static async Task<CaseRecord> StoredCaseAsync(HubTestHost hub, string caseId)
     {
