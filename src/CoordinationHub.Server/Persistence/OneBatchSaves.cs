@@ -16,7 +16,7 @@ namespace CoordinationHub.Server.Persistence;
 /// generates for another row of the same save, or when the batch exceeds the provider's size limit
 /// (1000 statements for Npgsql; the cap below is far under it). No BEFORE INSERT trigger in this
 /// schema skips a row (audit.seal_entry returns NEW), so an INSERT never "succeeds" with no row.
-/// docs/adr/0014-insert-only-saves-in-one-implicit-transaction.md.
+/// docs/adr/0014-insert-only-saves-and-a-cheaper-seal.md.
 /// </summary>
 internal static class OneBatchSaves
 {
