@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cost of the tamper-evident audit log (issue 7, item 5), in one run:
-#   1. write throughput of AgenciesService/UpdateAgencyClaims on two in-process hubs composed by
-#      HubApplication on one private PostgreSQL: audited (as Program.cs) and "no append" (the seam
-#      replaced by a no-op), rounds alternating;
+#   1. write throughput of AgenciesService/UpdateAgencyClaims and ReferralsService/CreateReferral on
+#      two in-process hubs composed by HubApplication on one private PostgreSQL: audited (as
+#      Program.cs) and "no append" (the seam replaced by a no-op), alternating within every round;
 #   2. the offline verifier (hubctl audit verify's code) on a generated export.
 #
 # Usage: bench/run-audit.sh [concurrency=16] [seconds per round=5] [rounds=5] [entries=1000000]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CoordinationHub.Bench.Audit;
 
-// write [concurrency] [seconds] [rounds]   audited UpdateAgencyClaims vs. the same with no append, alternating
+// write [concurrency] [seconds] [rounds]   audited UpdateAgencyClaims and CreateReferral vs. the same with no append, alternating
 // verify [entries]                         offline verifier speed on a generated export
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (args.FirstOrDefault())

@@ -6,17 +6,20 @@ using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
-using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Testing;
+using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordinationHub.Bench.Audit;
 
 /// <summary>
-/// AgenciesService/UpdateAgencyClaims, the write RPC this branch has, on two in-process hubs
-/// composed by HubApplication on one private PostgreSQL: "audited" exactly as Program.cs, and
-/// "no append" with <see cref="NoAuditTrail"/> in place of the seam. Each worker updates its own
-/// agency (no optimistic-concurrency conflicts); rounds alternate so machine noise hits both alike.
+/// Two write RPCs on two in-process hubs composed by HubApplication on one private PostgreSQL:
+/// "audited" exactly as Program.cs, and "no append" with <see cref="NoAuditTrail"/> in place of the
+/// seam. AgenciesService/UpdateAgencyClaims (read, then an xmin-guarded UPDATE; each worker updates
+/// its own agency, so there are no optimistic-concurrency conflicts) and ReferralsService/
+/// CreateReferral (read the facts, then INSERT referral, case event and notification: the hub's
+/// typical write, transactional on both sides; every call a fresh request_id). Within each round
+/// the two servers alternate, so machine noise hits both alike.
 /// </summary>
 public static class WriteThroughput
 {
@@ -26,23 +29,42 @@ public static class WriteThroughput
         var connectionString = PostgresCluster.ConnectionStringFor(await PostgresCluster.CreateDatabaseAsync("bench_audit"));
         var (directory, settings) = await BenchHubs.PrepareAsync(pki, connectionString, "audit");
         var auditKey = settings["Hub:Audit:CheckpointKeyPath"]!;
-        await SeedAsync(connectionString, pki, concurrency);
+        await WriteBenchData.SeedAsync(connectionString, pki, concurrency);
         await using var audited = await BenchHubs.StartAsync(settings, replace: null);
         await using var baseline = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>()));
-        var headers = await BenchHubs.SignInAsync(audited, pki, Scopes.AgenciesAdmin);
+        var adminHeaders = await BenchHubs.SignInAsync(audited, pki, Scopes.AgenciesAdmin);
+        var referralHeaders = await BenchHubs.SignInAsync(audited, pki, Scopes.ReferralsWrite);
+        var calls = new (string Name, Func<RpcChannel, int, int, Task> Call)[]
+        {
+            ("UpdateAgencyClaims", (channel, worker, i) => UpdateClaimsAsync(channel, adminHeaders, worker, i)),
+            ("CreateReferral", (channel, _, _) => CreateReferralAsync(channel, referralHeaders)),
+        };
 
+        Console.WriteLine($"load average before the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         using var auditedChannel = BenchHubs.Channel(audited, pki);
         using var baselineChannel = BenchHubs.Channel(baseline, pki);
-        await DriveAsync(auditedChannel, headers, concurrency, TimeSpan.FromSeconds(2));
-        await DriveAsync(baselineChannel, headers, concurrency, TimeSpan.FromSeconds(2));
-        var results = new Dictionary<string, List<double>> { ["audited"] = [], ["no append"] = [] };
-        for (var round = 0; round < rounds; round++)
+        var results = calls.ToDictionary(c => c.Name, _ => new Dictionary<string, List<double>> { ["audited"] = [], ["no append"] = [] });
+        foreach (var (_, call) in calls)
         {
-            results["audited"].Add(await DriveAsync(auditedChannel, headers, concurrency, roundLength));
-            results["no append"].Add(await DriveAsync(baselineChannel, headers, concurrency, roundLength));
+            await DriveAsync(auditedChannel, call, concurrency, TimeSpan.FromSeconds(3));
+            await DriveAsync(baselineChannel, call, concurrency, TimeSpan.FromSeconds(3));
         }
 
-        BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"UpdateAgencyClaims, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results, target: 0.80);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, call) in calls)
+            {
+                results[name]["audited"].Add(await DriveAsync(auditedChannel, call, concurrency, roundLength));
+                results[name]["no append"].Add(await DriveAsync(baselineChannel, call, concurrency, roundLength));
+            }
+        }
+
+        foreach (var (name, _) in calls)
+        {
+            BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"{name}, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results[name], target: 0.80);
+        }
+
+        Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         await using (var db = HubDatabase.Open(connectionString))
         {
             using var checkpointKey = AuditCheckpointKey.Load(auditKey);
@@ -53,17 +75,15 @@ public static class WriteThroughput
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<double> DriveAsync(RpcChannel channel, Metadata headers, int concurrency, TimeSpan duration)
+    private static async Task<double> DriveAsync(RpcChannel channel, Func<RpcChannel, int, int, Task> call, int concurrency, TimeSpan duration)
     {
         var completed = 0L;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
-            var request = new UpdateAgencyClaimsRequest { AgencyId = Target(worker) };
             for (var i = 0; clock.Elapsed < duration; i++)
             {
-                request.Claims = new AgencyClaims { Scopes = { i % 2 == 0 ? [Scopes.CasesRead] : new[] { Scopes.CasesRead, Scopes.CasesWrite } } };
-                await channel.UnaryAsync(AgenciesServiceMethods.UpdateAgencyClaims, request, new CallOptions { Headers = headers });
+                await call(channel, worker, i);
                 Interlocked.Increment(ref completed);
             }
         });
@@ -71,19 +91,28 @@ public static class WriteThroughput
         return completed / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task SeedAsync(string connectionString, Auth.BenchPki pki, int targets)
+    private static async Task UpdateClaimsAsync(RpcChannel channel, Metadata headers, int worker, int i)
     {
-        await using var db = HubDatabase.Open(connectionString);
-        await HubDatabase.MigrateAsync(db, CancellationToken.None);
-        db.Agencies.Add(new AgencyRecord { AgencyId = "bench-agency", DisplayName = "Bench admin", Kind = "HUB_OPERATOR", Scopes = [Scopes.AgenciesAdmin] });
-        for (var i = 0; i < targets; i++)
+        var request = new UpdateAgencyClaimsRequest
         {
-            db.Agencies.Add(new AgencyRecord { AgencyId = Target(i), DisplayName = "Bench target", Kind = "POLICE", Scopes = [Scopes.CasesRead] });
-        }
-
-        db.Certificates.Add(BenchHubs.ClientCertificate(pki, "bench-agency"));
-        await db.SaveChangesAsync();
+            AgencyId = WriteBenchData.Target(worker),
+            Claims = new AgencyClaims { Scopes = { i % 2 == 0 ? [Scopes.CasesRead] : new[] { Scopes.CasesRead, Scopes.CasesWrite } } },
+        };
+        await channel.UnaryAsync(AgenciesServiceMethods.UpdateAgencyClaims, request, new CallOptions { Headers = headers });
     }
 
-    private static string Target(int worker) => $"bench-target-{worker}";
+    private static async Task CreateReferralAsync(RpcChannel channel, Metadata headers)
+    {
+        var request = new CreateReferralRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"),
+            CaseId = WriteBenchData.CaseId(Random.Shared.Next(1, WriteBenchData.CaseCount + 1)),
+            ToAgencyId = WriteBenchData.RecipientId,
+            Purpose = Purpose.Search,
+            DataCategories = { DataCategory.Identity },
+            Reason = "please search your detention records",
+            DueTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(7)),
+        };
+        await channel.UnaryAsync(ReferralsServiceMethods.CreateReferral, request, new CallOptions { Headers = headers });
+    }
 }

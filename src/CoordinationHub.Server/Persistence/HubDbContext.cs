@@ -43,17 +43,47 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     /// Saves as usual, after putting staged audit entries on their lane; PostgreSQL seals them into
     /// the lane's hash chain as they are inserted, in the same transaction as the change they record
     /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
+    /// A save of inserts only runs as one batch in one implicit transaction, one round trip instead
+    /// of two (<see cref="OneBatchSaves"/>); anything else in EF Core's own transaction as before.
     /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditChain.AssignLane(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!OneBatchSaves.AreInsertsOnly(this))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        var behavior = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = behavior;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditChain.AssignLane(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!OneBatchSaves.AreInsertsOnly(this))
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var behavior = Database.AutoTransactionBehavior;
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            Database.AutoTransactionBehavior = behavior;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

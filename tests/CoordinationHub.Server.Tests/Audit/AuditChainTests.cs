@@ -76,6 +76,30 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_SealedByTheTrigger_AgreesWithTheReferenceEncodingInSql()
+    {
+        // The trigger spells the encoding out with built-ins (migration AuditSealCheaper);
+        // audit.entry_encoding is the readable reference. Non-ASCII, empty and several categories.
+        string[] callIds = ["sql-reference-a-" + Guid.NewGuid(), "sql-reference-b-" + Guid.NewGuid()];
+        await using (var db = _database.CreateDbContext())
+        {
+            Trail(db).Append(Entry(callIds[0]) with { Officer = "ضابط.٧", Reason = "قرأ الملف — read the file 🙂", Basis = "consent:Ç-1", CategoriesDisclosed = ["identity", "genetic", "circumstances"], CategoriesWithheld = [] });
+            Trail(db).Append(Entry(callIds[1]) with { Reason = string.Empty, CategoriesDisclosed = [], CategoriesWithheld = ["investigation"] });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = _database.CreateDbContext();
+        var agreeing = await check.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM audit.entries e WHERE e.call_id = ANY({callIds}) AND sha256(audit.entry_encoding(e)) = e.hash")
+            .SingleAsync();
+        Assert.Equal(2, agreeing);
+        foreach (var entry in await check.AuditEntries.AsNoTracking().Where(e => callIds.Contains(e.CallId)).ToListAsync())
+        {
+            Assert.Equal(AuditEntryEncoding.ComputeHash(AuditRecords.ToChained(entry)), entry.Hash);
+        }
+    }
+
+    [Fact]
     public async Task Insert_ThroughTheHubsRoleWithMadeUpPosition_ResealedByTheDatabase()
     {
         var callId = "made-up-" + Guid.NewGuid();

@@ -43,7 +43,18 @@ internal static class AuditSealInDatabaseSql
             || audit.encode_str(e.request_id) || audit.encode_str(e.call_id)
             || e.prev_hash;
 
-        CREATE FUNCTION audit.seal_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+        """ + SealEntryFunction + """
+
+        CREATE TRIGGER entries_seal BEFORE INSERT ON audit.entries
+          FOR EACH ROW EXECUTE FUNCTION audit.seal_entry();
+        """;
+
+    /// <summary>
+    /// The trigger function as this migration created it; migration <c>AuditSealCheaper</c>
+    /// replaces it and restores it on the way down.
+    /// </summary>
+    public const string SealEntryFunction = """
+        CREATE OR REPLACE FUNCTION audit.seal_entry() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
           head_seq bigint;
           head_hash bytea;
@@ -58,9 +69,6 @@ internal static class AuditSealInDatabaseSql
           NEW.hash := sha256(audit.entry_encoding(NEW));
           RETURN NEW;
         END $$;
-
-        CREATE TRIGGER entries_seal BEFORE INSERT ON audit.entries
-          FOR EACH ROW EXECUTE FUNCTION audit.seal_entry();
         """;
 
     public const string Down = """
