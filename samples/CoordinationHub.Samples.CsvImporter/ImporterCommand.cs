@@ -52,7 +52,7 @@ public static class ImporterCommand
             try
             {
                 connection = Connect(parse.GetRequiredValue(hub), parse.GetRequiredValue(cert), parse.GetRequiredValue(key),
-                    parse.GetValue(ca), parse.GetValue(officer), parse.GetValue(agency));
+                    parse.GetValue(ca), parse.GetValue(officer), parse.GetValue(agency), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             }
             catch (Exception ex) when (ex is ArgumentException or UriFormatException or InvalidOperationException)
             {
@@ -62,7 +62,7 @@ public static class ImporterCommand
 
             using (connection)
             {
-                var reporter = new HubCaseReporter(connection, TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                var reporter = new HubCaseReporter(connection);
                 return await RunAsync(console, new CsvImport(reporter, parse.GetValue(concurrency)), parse.GetRequiredValue(file), cancellationToken);
             }
         });
@@ -100,13 +100,16 @@ public static class ImporterCommand
             : ExitCodes.Ok;
     }
 
-    private static HubConnection Connect(string address, string certificateFile, string keyFile, string? caFile, string? officer, string? agency)
+    private static HubConnection Connect(string address, string certificateFile, string keyFile, string? caFile, string? officer, string? agency, TimeSpan callTimeout)
     {
-        // The connection does not own the certificate; it lives as long as the process.
-        var builder = HubConnection.ForAddress(new Uri(address)).WithClientCertificate(PemCertificates.ReadClientCertificate(certificateFile, keyFile));
+        // Each report gets the whole --timeout, retries of an unavailable hub included (the SDK's).
+        var builder = HubConnection.ForAddress(new Uri(address))
+            .WithClientCertificatePem(certificateFile, keyFile)
+            .WithDefaultDeadline(callTimeout)
+            .WithRetries(HubRetryOptions.Default);
         if (caFile is not null)
         {
-            builder.WithTrustedRoots(PemCertificates.ReadTrustedRoots(caFile));
+            builder.WithTrustedRootsPem(caFile);
         }
 
         if (officer is not null)

@@ -41,7 +41,7 @@ public sealed class ImporterCommandTests(HubTestHost hub)
         var run = await RunAsync(["--hub", hub.Client.Address.ToString(), "--cert", missing, "--key", missing, Path.Combine(AppContext.BaseDirectory, "example.csv")]);
 
         Assert.True(run.ExitCode == ExitCodes.Unusable, run.Output);
-        Assert.Contains("--cert/--key", run.Output, StringComparison.Ordinal);
+        Assert.Contains("missing.pem", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

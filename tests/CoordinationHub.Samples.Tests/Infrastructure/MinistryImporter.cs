@@ -23,7 +23,7 @@ public sealed class MinistryImporter(HubTestHost hub, TestAgency agency) : IDisp
 
     public async Task<ImportSummary> ImportAsync(string csv, int concurrency = 6)
     {
-        var import = new CsvImport(new HubCaseReporter(_connection, TimeSpan.FromSeconds(30)), concurrency);
+        var import = new CsvImport(new HubCaseReporter(_connection), concurrency);
         using var reader = new StringReader(csv);
         var (rows, rejected) = import.Read(reader);
         return await import.RunAsync(rows, rejected, onRow: null, CancellationToken.None);
