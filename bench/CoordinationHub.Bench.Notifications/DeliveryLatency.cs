@@ -6,11 +6,8 @@ using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
-using CoordinationHub.Server.Hosting;
 using CoordinationHub.Server.Persistence;
-using CoordinationHub.Server.Security;
 using CoordinationHub.Server.Services.Notifications;
-using CoordinationHub.Server.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -40,7 +37,7 @@ public static class DeliveryLatency
             await File.WriteAllTextAsync(auditKey, checkpointKey.ExportPkcs8PrivateKeyPem());
         }
 
-        await using var app = await StartHubAsync(ca, certificate, key, auditKey, world.ConnectionString);
+        await using var app = await ProductionBenchHub.StartAsync(ca, certificate, key, auditKey, world.ConnectionString);
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
 
         var committedAt = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -51,7 +48,7 @@ public static class DeliveryLatency
         foreach (var (agencyId, client) in world.Agencies)
         {
             var channel = RpcChannel.ForAddress(new Uri($"https://localhost:{port}"), new RpcChannelOptions { ClientCertificate = client, TrustedRoots = [pki.Root] });
-            var headers = await HeadersAsync(app, client);
+            var headers = await ProductionBenchHub.HeadersAsync(app, client, Scopes.NotificationsSubscribe);
             subscribers.Add(SubscribeAsync(channel, headers, committedAt, latencies, () => Interlocked.Increment(ref delivered), stop.Token));
         }
 
@@ -164,33 +161,4 @@ public static class DeliveryLatency
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static async Task<Metadata> HeadersAsync(WebApplication app, System.Security.Cryptography.X509Certificates.X509Certificate2 client)
-    {
-        var grant = (await app.Services.GetRequiredService<AgencyAdmission>().AdmitAsync(client, CancellationToken.None)).Grant!;
-        var token = (await app.Services.GetRequiredService<AccessTokenIssuer>().IssueAsync(grant, [Scopes.NotificationsSubscribe], client, CancellationToken.None)).AccessToken;
-        return new Metadata().Add("authorization", $"Bearer {token}").Add("x-officer-id", "bench.officer");
-    }
-
-    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string auditKey, string connectionString)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:Tls:Bind"] = "127.0.0.1",
-            ["Hub:Tls:Port"] = "0",
-            ["Hub:Tls:CertificatePath"] = certificate,
-            ["Hub:Tls:PrivateKeyPath"] = key,
-            ["Hub:Tls:ClientCaPath"] = ca,
-            ["Hub:CertificateAuthority:CertificatePath"] = ca,
-            ["Hub:Database:ConnectionString"] = connectionString,
-            ["Hub:Database:MigrateOnStart"] = "false",
-            ["Hub:Tokens:Issuer"] = "https://hub.bench",
-            ["Hub:Audit:CheckpointKeyPath"] = auditKey,
-        });
-        var app = HubApplication.Build(builder);
-        await app.StartAsync();
-        return app;
-    }
 }

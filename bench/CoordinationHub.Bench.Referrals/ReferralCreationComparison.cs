@@ -2,11 +2,7 @@ using System.Globalization;
 using CoordinationHub.Bench.Audit;
 using CoordinationHub.Bench.Auth;
 using CoordinationHub.Domain.Trust;
-using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
-using CoordinationHub.Server.Hosting;
-using CoordinationHub.Server.Security;
-using CoordinationHub.Server.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -26,7 +22,7 @@ public static class ReferralCreationComparison
         var (ca, certificate, key) = pki.Write(directory);
         var database = await ReferralBenchDatabase.CreateAsync(pki.Client);
         var auditKey = await AuditKeyFile.WriteAsync(directory);
-        await using var app = await StartHubAsync(ca, certificate, key, auditKey, database.ConnectionString);
+        await using var app = await ProductionBenchHub.StartAsync(ca, certificate, key, auditKey, database.ConnectionString);
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
         using var channel = RpcChannel.ForAddress(new Uri($"https://localhost:{port}"), new RpcChannelOptions { ClientCertificate = pki.Client, TrustedRoots = [pki.Root] });
 
@@ -36,7 +32,7 @@ public static class ReferralCreationComparison
         var summary = new List<string>();
         foreach (var concurrency in concurrencies)
         {
-            var headers = await HeadersAsync(app, pki);
+            var headers = await ProductionBenchHub.HeadersAsync(app, pki.Client, Scopes.ReferralsWrite);
             // Warm-up: tiered JIT needs thousands of calls before EF Core's paths reach their final code;
             // short rounds without it measured 8 ms of CPU per call in the first round and 3 ms in the next,
             // and on a loaded two-core machine 15 s still left the first concurrency's rounds warming up.
@@ -71,35 +67,5 @@ public static class ReferralCreationComparison
     {
         var sorted = samples.Select(value).Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    // A fresh token per concurrency level: a run outlasts the five-minute token lifetime.
-    private static async Task<Metadata> HeadersAsync(WebApplication app, BenchPki pki)
-    {
-        var grant = (await app.Services.GetRequiredService<AgencyAdmission>().AdmitAsync(pki.Client, CancellationToken.None)).Grant!;
-        var token = (await app.Services.GetRequiredService<AccessTokenIssuer>().IssueAsync(grant, [Scopes.ReferralsWrite], pki.Client, CancellationToken.None)).AccessToken;
-        return new Metadata().Add("authorization", $"Bearer {token}").Add("x-officer-id", "bench.officer");
-    }
-
-    private static async Task<WebApplication> StartHubAsync(string ca, string certificate, string key, string auditKey, string connectionString)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:Tls:Bind"] = "127.0.0.1",
-            ["Hub:Tls:Port"] = "0",
-            ["Hub:Tls:CertificatePath"] = certificate,
-            ["Hub:Tls:PrivateKeyPath"] = key,
-            ["Hub:Tls:ClientCaPath"] = ca,
-            ["Hub:CertificateAuthority:CertificatePath"] = ca,
-            ["Hub:Database:ConnectionString"] = connectionString,
-            ["Hub:Database:MigrateOnStart"] = "false",
-            ["Hub:Tokens:Issuer"] = "https://hub.bench",
-            ["Hub:Audit:CheckpointKeyPath"] = auditKey,
-        });
-        var app = HubApplication.Build(builder);
-        await app.StartAsync();
-        return app;
     }
 }
