@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using CoordinationHub.Rpc;
 using CoordinationHub.Rpc.Client;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using AgencyConnection = CoordinationHub.Client.HubConnection;
 
 namespace CoordinationHub.Cli.Connection;
@@ -91,6 +92,33 @@ internal sealed class HubConnection : IDisposable
     }
 
     /// <summary>
+    /// Every item of a paged list (AIP-158): the call is repeated with each <c>next_page_token</c>
+    /// as the request's <c>page_token</c> until the hub answers with none.
+    /// </summary>
+    /// <exception cref="CliUsageException">No client certificate was given.</exception>
+    public async Task<List<TItem>> ListAllAsync<TRequest, TResponse, TItem>(
+        Method<TRequest, TResponse> method, TRequest request, Func<TResponse, IEnumerable<TItem>> items, CancellationToken cancellationToken)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(items);
+        var pageToken = PagingField(request.Descriptor, "page_token");
+        var all = new List<TItem>();
+        string next;
+        do
+        {
+            var page = await UnaryAsync(method, request, cancellationToken).ConfigureAwait(false);
+            all.AddRange(items(page));
+            next = (string)PagingField(page.Descriptor, "next_page_token").Accessor.GetValue(page);
+            pageToken.Accessor.SetValue(request, next);
+        }
+        while (next.Length > 0);
+
+        return all;
+    }
+
+    /// <summary>
     /// A server-streaming <c>coordination.v1</c> call as the agency of <c>--cert</c>, with no
     /// deadline: a subscription lasts as long as the operator wants it.
     /// </summary>
@@ -126,6 +154,9 @@ internal sealed class HubConnection : IDisposable
 
         Dispose(_roots, _clientCertificate);
     }
+
+    private static FieldDescriptor PagingField(MessageDescriptor message, string name) =>
+        message.FindFieldByName(name) ?? throw new InvalidOperationException($"{message.FullName} has no {name}: it is not a paged list.");
 
     private AgencyConnection AgencyFor(string methodName) => _agency ?? throw new CliUsageException(
         $"{methodName} needs a token, and the hub issues tokens only to a registered agency's client certificate: give --cert and --key (HUBCTL_CERT, HUBCTL_KEY).");

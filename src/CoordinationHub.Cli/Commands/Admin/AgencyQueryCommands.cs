@@ -29,14 +29,7 @@ internal static class AgencyQueryCommands
                 request.Status = value;
             }
 
-            var agencies = new List<Agency>();
-            do
-            {
-                var page = await context.Hub.UnaryAsync(AgenciesServiceMethods.ListAgencies, request, context.CancellationToken).ConfigureAwait(false);
-                agencies.AddRange(page.Agencies);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var agencies = await context.Hub.ListAllAsync(AgenciesServiceMethods.ListAgencies, request, page => page.Agencies, context.CancellationToken).ConfigureAwait(false);
 
             context.Output.WriteList(agencies, AgencyViews.AgencyList);
             return ExitCodes.Ok;

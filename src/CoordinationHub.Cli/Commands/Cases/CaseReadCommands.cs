@@ -100,14 +100,7 @@ internal static class CaseReadCommands
         command.SetHubAction(globals, console, async call =>
         {
             var request = new ListCaseHistoryRequest { CaseId = call.ParseResult.GetRequiredValue(caseId), PageSize = 1000 };
-            var events = new List<CaseEvent>();
-            do
-            {
-                var page = await call.Hub.UnaryAsync(CasesServiceMethods.ListCaseHistory, request, call.CancellationToken).ConfigureAwait(false);
-                events.AddRange(page.Events);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var events = await call.Hub.ListAllAsync(CasesServiceMethods.ListCaseHistory, request, page => page.Events, call.CancellationToken).ConfigureAwait(false);
 
             call.Output.WriteList(events, CaseViews.History);
             return ExitCodes.Ok;

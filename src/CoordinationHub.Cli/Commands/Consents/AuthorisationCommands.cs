@@ -109,14 +109,7 @@ internal static class AuthorisationCommands
         command.SetHubAction(globals, console, async call =>
         {
             var request = new ListLegalAuthorisationsRequest { CaseId = call.ParseResult.GetRequiredValue(caseId), PageSize = 500 };
-            var authorisations = new List<LegalAuthorisation>();
-            do
-            {
-                var page = await call.Hub.UnaryAsync(ConsentsServiceMethods.ListLegalAuthorisations, request, call.CancellationToken).ConfigureAwait(false);
-                authorisations.AddRange(page.LegalAuthorisations);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var authorisations = await call.Hub.ListAllAsync(ConsentsServiceMethods.ListLegalAuthorisations, request, page => page.LegalAuthorisations, call.CancellationToken).ConfigureAwait(false);
 
             call.Output.WriteList(authorisations, View);
             return ExitCodes.Ok;

@@ -93,14 +93,7 @@ internal static class ConsentCommands
         command.SetHubAction(globals, console, async call =>
         {
             var request = new ListConsentsRequest { CaseId = call.ParseResult.GetRequiredValue(caseId), PageSize = 500 };
-            var consents = new List<Consent>();
-            do
-            {
-                var page = await call.Hub.UnaryAsync(ConsentsServiceMethods.ListConsents, request, call.CancellationToken).ConfigureAwait(false);
-                consents.AddRange(page.Consents);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var consents = await call.Hub.ListAllAsync(ConsentsServiceMethods.ListConsents, request, page => page.Consents, call.CancellationToken).ConfigureAwait(false);
 
             call.Output.WriteList(consents, View);
             return ExitCodes.Ok;

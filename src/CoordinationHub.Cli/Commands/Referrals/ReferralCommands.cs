@@ -97,14 +97,7 @@ internal static class ReferralCommands
                 CaseId = call.ParseResult.GetValue(caseId) ?? string.Empty,
                 PageSize = 500,
             };
-            var referrals = new List<Referral>();
-            do
-            {
-                var page = await call.Hub.UnaryAsync(ReferralsServiceMethods.ListReferrals, request, call.CancellationToken).ConfigureAwait(false);
-                referrals.AddRange(page.Referrals);
-                request.PageToken = page.NextPageToken;
-            }
-            while (request.PageToken.Length > 0);
+            var referrals = await call.Hub.ListAllAsync(ReferralsServiceMethods.ListReferrals, request, page => page.Referrals, call.CancellationToken).ConfigureAwait(false);
 
             call.Output.WriteList(referrals, ReferralViews.List);
             return ExitCodes.Ok;
