@@ -123,14 +123,10 @@ internal sealed class HubConnection : IDisposable
     /// deadline: a subscription lasts as long as the operator wants it.
     /// </summary>
     /// <exception cref="CliUsageException">No client certificate was given.</exception>
-    public async Task<AsyncServerStreamingCall<TResponse>> ServerStreamingAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
+    public IAsyncEnumerable<TResponse> ServerStreamingAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
         where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
-    {
-        var agency = AgencyFor(method.FullName);
-        var options = await agency.WithCredentialsAsync(CallOptions(cancellationToken, withDeadline: false)).ConfigureAwait(false);
-        return Channel.AsyncServerStreamingCall(method, request, options);
-    }
+        where TResponse : class, IMessage<TResponse> =>
+        AgencyFor(method.FullName).ServerStreamingAsync(method, request, CallOptions(cancellationToken, withDeadline: false));
 
     /// <summary>An access token for the agency of <c>--cert</c> (for <c>hubctl token</c>).</summary>
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)

@@ -75,10 +75,9 @@ internal static class NotificationCommands
             // never moves progress back and answers the agency's acknowledged sequence.
             var start = request.HasAfterSequence || live ? request.AfterSequence : await AckedAsync(call).ConfigureAwait(false);
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken);
-            using var stream = await call.Hub.ServerStreamingAsync(NotificationsServiceMethods.Subscribe, request, cancel.Token).ConfigureAwait(false);
             long? until = null;
             var received = 0;
-            await foreach (var item in stream.ReadAllAsync(cancel.Token).ConfigureAwait(false))
+            await foreach (var item in call.Hub.ServerStreamingAsync(NotificationsServiceMethods.Subscribe, request, cancel.Token).WithCancellation(cancel.Token).ConfigureAwait(false))
             {
                 if (item.ItemCase == SubscribeResponse.ItemOneofCase.Heartbeat)
                 {
