@@ -1,6 +1,8 @@
 using CoordinationHub.Contracts.V1;
+using CoordinationHub.Domain.Matching;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
+using CoordinationHub.Server.Services.Cases;
 using CoordinationHub.Testing.Hub;
 
 namespace CoordinationHub.Server.Tests.Cases;
@@ -110,6 +112,26 @@ public sealed class CaseDuplicateTests(HubTestHost hub) : IClassFixture<HubTestH
         Assert.Equal(created.Case.CaseId, found.Results[0].Case.CaseId);
         Assert.NotEmpty(found.Results[0].Reasons);
     }
+
+    [Fact]
+    public async Task Candidates_QueryWithoutBirthYear_AreRankedByNameSimilarityNotByAge()
+    {
+        // Until 2026-11-24 a query without a birth year ranked equally named candidates by their
+        // own birth year, oldest first, so the 50 kept among many namesakes were the oldest, not
+        // the most alike. The exact namesake is the younger one here, and must come first.
+        using var police = await CasesApi.SignInAsync(hub, "police");
+        var exact = await police.ReportAsync(new CaseSections { Identity = Born("Zubair Fadlallah Qurashi", 1990) });
+        var longer = await police.ReportAsync(new CaseSections { Identity = Born("Zubair Fadlallah Qurashi Tantawi", 1950) });
+        var keys = CandidateKeyBuilder.For(CasePersonDescription.From(new PersonIdentity { Names = { new PersonName { FullName = "Zubair Fadlallah Qurashi" } } }, null)).TokenKeys;
+
+        await using var db = hub.Trust.OpenDb();
+        var found = await DuplicateCandidateQuery.FindAsync(db, keys, excludeCaseId: null, visibleTo: null, limit: 2, birthYear: null, track: false, CancellationToken.None);
+
+        Assert.Equal([exact.Case.CaseId, longer.Case.CaseId], found.Select(c => c.CaseId));
+    }
+
+    private static PersonIdentity Born(string name, int year) =>
+        new() { Names = { new PersonName { FullName = name } }, DateOfBirth = new PartialDate { Year = year, Month = 5, Day = 1 } };
 
     /// <summary>Police reports in Arabic, the NGO in Latin; the police also holds an accepted referral on the NGO's case, so it sees both.</summary>
     private async Task<(CasesApi Police, CasesApi Ngo, string First, string Second, string FlagId)> FlaggedPairAsync(int seed)

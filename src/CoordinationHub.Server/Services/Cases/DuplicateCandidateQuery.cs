@@ -27,8 +27,9 @@ namespace CoordinationHub.Server.Services.Cases;
 /// keys it matched a fifth of a 100,000-case load and cost 100 ms of heap rechecks per query
 /// (docs/benchmarks.md); the variants cover the misspellings it was meant for. The rows found are
 /// ranked by how many of the query's names they share, then by nearness of birth year (an unknown
-/// one counts as three years off), then by trigram similarity of the phonetic names, and only the
-/// best <c>limit</c> are returned.
+/// one counts as three years off; when the query has no birth year, no candidate is nearer than
+/// another), then by trigram similarity of the phonetic names, and only the best <c>limit</c> are
+/// returned.
 /// </remarks>
 public static class DuplicateCandidateQuery
 {
@@ -144,7 +145,7 @@ public static class DuplicateCandidateQuery
             WHERE c.merged_into_case_id = '' AND c.case_id <> @exclude
               AND ({string.Join(" OR ", matches)}){visibility}
             ORDER BY {string.Join(" + ", Enumerable.Range(0, used.Count).Select(i => $"(c.name_keys && @k{i})::int"))} DESC,
-              abs(coalesce(c.birth_year, @year, 0) - coalesce(@year, 0)) + (CASE WHEN c.birth_year IS NULL AND @year IS NOT NULL THEN 3 ELSE 0 END),
+              CASE WHEN @year IS NULL THEN 0 ELSE abs(coalesce(c.birth_year, @year) - @year) + (CASE WHEN c.birth_year IS NULL THEN 3 ELSE 0 END) END,
               similarity(c.name_search, @name) DESC, c.case_id
             LIMIT @limit
             """;
