@@ -18,7 +18,7 @@ public static class AuditChain
     /// <summary>The chains are 0 … Lanes-1. Fixed, so that the set of chains is part of the evidence format.</summary>
     public const int Lanes = 16;
 
-    /// <summary>The lane of a call: FNV-1a of its call id (stable across replicas and runs); random without one.</summary>
+    /// <summary>The lane a call prefers: FNV-1a of its call id (stable across replicas and runs); random without one.</summary>
     public static int LaneFor(string callId)
     {
         ArgumentNullException.ThrowIfNull(callId);
@@ -37,11 +37,14 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Puts every audit record the context will insert on its next save on one lane: the lane of
-    /// the first one with a call id (one call's entries share a lane), or a random one. One lane per
-    /// save means one lane lock per transaction, so two saves can never wait for each other's lanes.
+    /// Puts every audit record the context will insert on its next save on one lane, leased for
+    /// the save (<see cref="AuditLaneLease"/>): the lane of the first record with a call id, or a
+    /// random one, unless another save of this process holds it, then the next free one. One lane
+    /// per save means one lane lock per transaction, so two saves can never wait for each other's
+    /// lanes in a cycle. Returns the lease to dispose when the save is over; null when nothing is
+    /// to be appended.
     /// </summary>
-    public static void AssignLane(DbContext db)
+    public static AuditLaneLease? AssignLane(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         List<AuditRecord>? pending = null;
@@ -55,13 +58,15 @@ public static class AuditChain
 
         if (pending is null)
         {
-            return;
+            return null;
         }
 
-        var lane = LaneFor(pending.Find(r => r.CallId.Length > 0)?.CallId ?? string.Empty);
+        var lease = AuditLaneLease.Take(LaneFor(pending.Find(r => r.CallId.Length > 0)?.CallId ?? string.Empty));
         foreach (var record in pending)
         {
-            record.Chain = lane;
+            record.Chain = lease.Lane;
         }
+
+        return lease;
     }
 }

@@ -40,7 +40,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public DbSet<NotificationProgressRecord> NotificationProgress => Set<NotificationProgressRecord>();
 
     /// <summary>
-    /// Saves as usual, after putting staged audit entries on their lane; PostgreSQL seals them into
+    /// Saves as usual, after putting staged audit entries on their lane (leased for the save's duration); PostgreSQL seals them into
     /// the lane's hash chain as they are inserted, in the same transaction as the change they record
     /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
     /// A save of inserts only runs as one batch in one implicit transaction, one round trip instead
@@ -48,7 +48,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditChain.AssignLane(this);
+        using var lane = AuditChain.AssignLane(this);
         if (!OneBatchSaves.AreInsertsOnly(this))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditChain.AssignLane(this);
+        using var lane = AuditChain.AssignLane(this);
         if (!OneBatchSaves.AreInsertsOnly(this))
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);

@@ -70,7 +70,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await using var check = _database.CreateDbContext();
         var entry = await check.AuditEntries.AsNoTracking().SingleAsync(e => e.CallId == callId);
         var previous = await check.AuditEntries.AsNoTracking().Where(e => e.Chain == entry.Chain && e.Seq == entry.Seq - 1).Select(e => e.Hash).SingleOrDefaultAsync();
-        Assert.Equal(AuditChain.LaneFor(callId), entry.Chain);
+        Assert.InRange(entry.Chain, 0, AuditChain.Lanes - 1);
         Assert.Equal(previous ?? AuditEntryEncoding.GenesisHash.ToArray(), entry.PrevHash);
         Assert.Equal(AuditEntryEncoding.ComputeHash(AuditRecords.ToChained(entry)), entry.Hash);
     }
@@ -227,9 +227,9 @@ public sealed class AuditChainTests : IAsyncLifetime
         for (var i = 0; added < 3; i++)
         {
             var callId = $"more-{Guid.NewGuid()}-{i}";
-            if (AuditChain.LaneFor(callId) == chain)
+            // The call id's lane is only preferred: a save of a test running alongside may hold it.
+            if (AuditChain.LaneFor(callId) == chain && (await AppendAndLocateAsync(callId)).Chain == chain)
             {
-                await AppendAsync(callId, CancellationToken.None);
                 added++;
             }
         }
