@@ -6,9 +6,13 @@ namespace CoordinationHub.Bench.Referrals;
 
 /// <summary>
 /// The database ceiling: pgbench, at the same concurrency, running in one transaction the rows a
-/// CreateReferral commits (the referral, its case event, its audit entry) with values of the same
-/// size. The audit entry goes to a random lane of the 16 and is sealed into its chain by the
-/// database's trigger (lane lock, head read, SHA-256), as the hub's entries are. "with reads" adds
+/// CreateReferral commits (the referral, its case event, its audit entry, the recipient's
+/// REFERRAL_RECEIVED notification) with values of the same size. The audit entry goes to a random
+/// lane of the 16 and is sealed into its chain by the database's trigger (lane lock, head read,
+/// SHA-256), as the hub's entries are; the notification is numbered at commit by the outbox's
+/// deferred trigger under the recipient's head row lock (ADR 0010), as the hub's are. Until
+/// 2026-11-24 the script left the notification out, and so measured a ceiling that did less than
+/// the call it bounds: it never queued behind the recipient's head. "with reads" adds
 /// the three lookups the hub makes first (request id, case relationship, recipient), for
 /// reference; the target is set against the inserts alone.
 /// </summary>
@@ -24,6 +28,8 @@ public static class PgbenchCeiling
           VALUES ('MP-2026-' || lpad(:n::text, 6, '0'), now(), 'bench-sender', 'referred to bench-recipient for search (identity), due 2026-12-01; referral 0199d5c4-8a1e-7b7c-9a7e-5f1b2c3d4e5f', '{}');
         INSERT INTO audit.entries (chain, occurred_at, agency_id, certificate_thumbprint, officer, method, target, decision, reason, request_id, call_id)
           VALUES (:lane, now(), 'bench-sender', md5(random()::text) || md5(random()::text), 'bench.officer', '/coordination.v1.ReferralsService/CreateReferral', 'referral:0199d5c4-8a1e-7b7c-9a7e-5f1b2c3d4e5f', 'allowed', 'created: case MP-2026-000001 referred to bench-recipient for search [identity], due 2026-12-01T00:00:00.0000000+00:00', md5(random()::text), '0HNQ9HGHCGUT5:00000001');
+        INSERT INTO notifications.outbox (notification_id, recipient_agency_id, case_id, kind, payload, created_at)
+          VALUES (gen_random_uuid(), 'bench-recipient', 'MP-2026-' || lpad(:n::text, 6, '0'), 'REFERRAL_RECEIVED', decode(repeat(md5(random()::text), 11), 'hex'), now());
         END;
         """;
 
