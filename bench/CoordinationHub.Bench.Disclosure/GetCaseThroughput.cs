@@ -33,21 +33,35 @@ public static class GetCaseThroughput
             services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>());
             services.Replace(ServiceDescriptor.Singleton<ICaseDisclosure, DiscloseEverything>());
         });
+        await using var policyOnly = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>()));
+        await using var auditOnly = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Singleton<ICaseDisclosure, DiscloseEverything>()));
         var headers = await BenchHubs.SignInAsync(policed, pki, Scopes.CasesRead);
+        using var policyOnlyChannel = BenchHubs.Channel(policyOnly, pki);
+        using var auditOnlyChannel = BenchHubs.Channel(auditOnly, pki);
         using var policedChannel = BenchHubs.Channel(policed, pki);
         using var baselineChannel = BenchHubs.Channel(baseline, pki);
         var sample = await policedChannel.UnaryAsync(CasesServiceMethods.GetCase, new GetCaseRequest { CaseId = caseIds[0], Purpose = Purpose.Identification }, new CallOptions { Headers = headers });
         Console.WriteLine($"policed view: disclosed [{string.Join(' ', sample.Disclosure.Disclosed)}], basis [{string.Join(' ', sample.Disclosure.Basis)}], {sample.Disclosure.Withheld.Count} withheld");
         await DriveAsync(policedChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
         await DriveAsync(baselineChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
+        await DriveAsync(policyOnlyChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
+        await DriveAsync(auditOnlyChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
         var results = new Dictionary<string, List<double>> { ["policy + audit"] = [], ["neither"] = [] };
+        var extra = new Dictionary<string, List<double>> { ["policy only"] = [], ["audit only"] = [] };
         for (var round = 0; round < rounds; round++)
         {
             results["policy + audit"].Add(await DriveAsync(policedChannel, headers, caseIds, concurrency, roundLength));
             results["neither"].Add(await DriveAsync(baselineChannel, headers, caseIds, concurrency, roundLength));
+            extra["policy only"].Add(await DriveAsync(policyOnlyChannel, headers, caseIds, concurrency, roundLength));
+            extra["audit only"].Add(await DriveAsync(auditOnlyChannel, headers, caseIds, concurrency, roundLength));
         }
 
         BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"GetCase, {cases} cases, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results, target: 0.70);
+        foreach (var (name, values) in extra)
+        {
+            Console.WriteLine($"{name}: {string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
+        }
+
         Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         Directory.Delete(directory, recursive: true);
     }
