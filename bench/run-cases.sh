@@ -12,6 +12,9 @@
 # would measure the OS cache instead. BENCH_SHARED_BUFFERS=128MB reproduces the earlier runs.
 #
 # Usage: bench/run-cases.sh [cases=1000000] [queries=500] [seed=7]
+#   BENCH_QUERIES_FILE=F   writes every timed query (ms, keys, year), slowest first
+#   BENCH_KEEP_CLUSTER=1   leaves the cluster running afterwards, for BENCH_EXPLAIN (Program.cs);
+#                          stop it with: source scripts/lib-postgres.sh; pg_private_stop .data/bench-postgres
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT=$ROOT/bench/CoordinationHub.Bench.Cases
@@ -23,8 +26,20 @@ pg_private_start "$CLUSTER" "$PORT"
 "$(pg_bin_dir)/psql" -X -q -h 127.0.0.1 -p "$PORT" -U "$PG_SUPERUSER" -d postgres \
   -c "ALTER SYSTEM SET shared_buffers = '${BENCH_SHARED_BUFFERS:-4GB}'" -c "ALTER SYSTEM SET fsync = off"
 pg_private_stop "$CLUSTER"
+# Huge pages for the buffer pool, as on a production server (docs/operations.md): with 4 kB pages
+# each new backend faults the pool's pages into its address space one by one, 4 kB at a time,
+# which on this VM cost a fresh connection some 60 µs per candidate row read (5 µs with them).
+# Reserved here when this script may (root), sized to shared_buffers; PostgreSQL's default
+# huge_pages = try uses them when they are there and runs without them otherwise.
+buffers=${BENCH_SHARED_BUFFERS:-4GB}
+case $buffers in *GB) mib=$(( ${buffers%GB} * 1024 )) ;; *MB) mib=${buffers%MB} ;; *) mib=0 ;; esac
+if [[ $mib -gt 0 && -w /proc/sys/vm/nr_hugepages ]]; then
+    wanted=$(( mib / 2 + 128 ))
+    (( $(cat /proc/sys/vm/nr_hugepages) >= wanted )) || echo "$wanted" > /proc/sys/vm/nr_hugepages
+fi
 pg_private_start "$CLUSTER" "$PORT"
-trap 'pg_private_stop "$CLUSTER"' EXIT
+echo "huge pages reserved by PostgreSQL: $(awk '/HugePages_Rsvd/ {print $2}' /proc/meminfo) of $(awk '/HugePages_Total/ {print $2}' /proc/meminfo)"
+[[ -n "${BENCH_KEEP_CLUSTER:-}" ]] || trap 'pg_private_stop "$CLUSTER"' EXIT
 echo "shared_buffers: $("$(pg_bin_dir)/psql" -X -tA -h 127.0.0.1 -p "$PORT" -U "$PG_SUPERUSER" -d postgres -c 'SHOW shared_buffers')"
 export HUB_TEST_POSTGRES
 HUB_TEST_POSTGRES=$(pg_connection_string postgres "$PORT")

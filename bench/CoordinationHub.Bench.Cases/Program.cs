@@ -13,10 +13,49 @@ var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture)
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
 const int Warmup = 50;
 
-var database = await PostgresCluster.CreateDatabaseAsync("bench_cases");
-var connectionString = PostgresCluster.ConnectionStringFor(database);
-await using (var db = HubDatabase.Open(connectionString))
+if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } explainWhat)
 {
+    // BENCH_EXPLAIN="database|keys|year[|stage]": the plan of one query on a database kept by
+    // BENCH_KEEP_CLUSTER=1 (keys and year as BENCH_QUERIES_FILE lists them), with the settings
+    // DuplicateCandidateQuery runs it under; for tuning, nothing is generated or timed.
+    var parts = explainWhat.Split('|');
+    var (explainSql, explainParameters) = DuplicateCandidateQuery.Build(parts[1].Split(' '), excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, parts[2].Length > 0 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null,
+        parts.Length > 3 ? Enum.Parse<CandidateStage>(parts[3]) : CandidateStage.WholeRule);
+    // Not through PostgresCluster: it drops the databases of the cluster it was given when the process exits.
+    var explainTarget = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES")) { Database = parts[0] };
+    await using var explainConnection = new Npgsql.NpgsqlConnection(explainTarget.ConnectionString);
+    await explainConnection.OpenAsync();
+    await using (var settings = new Npgsql.NpgsqlCommand("SET enable_seqscan = off; SET jit = off; SET max_parallel_workers_per_gather = 0", explainConnection))
+    {
+        await settings.ExecuteNonQueryAsync();
+    }
+
+    Console.WriteLine(explainSql);
+    foreach (var parameter in explainParameters)
+    {
+        Console.WriteLine($"  @{parameter.ParameterName} = {(parameter.Value is string[] values ? "{" + string.Join(',', values) + "}" : parameter.Value)}");
+    }
+
+    await using var explainCommand = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, VERBOSE) " + explainSql, explainConnection);
+    explainCommand.Parameters.AddRange(explainParameters);
+    await using var explainReader = await explainCommand.ExecuteReaderAsync();
+    while (await explainReader.ReadAsync())
+    {
+        Console.WriteLine(explainReader.GetString(0));
+    }
+
+    return;
+}
+
+// BENCH_REUSE_DB=name times the queries again on a database a previous run kept (BENCH_KEEP_CLUSTER=1,
+// same count and seed), without generating and loading it again: for comparing two builds of the query.
+var reused = Environment.GetEnvironmentVariable("BENCH_REUSE_DB") is { Length: > 0 } kept ? kept : null;
+var database = reused ?? await PostgresCluster.CreateDatabaseAsync("bench_cases");
+var connectionString = reused is null ? PostgresCluster.ConnectionStringFor(database)
+    : new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES")) { Database = reused }.ConnectionString;
+if (reused is null)
+{
+    await using var db = HubDatabase.Open(connectionString);
     await HubDatabase.MigrateAsync(db, CancellationToken.None);
 }
 
@@ -28,7 +67,7 @@ while (sampled.Count < Math.Min(queries + Warmup, count))
     sampled.Add(random.Next(count));
 }
 
-var persons = await GeneratedCaseload.LoadAsync(connectionString, count, seed, sampled);
+var persons = reused is null ? await GeneratedCaseload.LoadAsync(connectionString, count, seed, sampled) : GeneratedCaseload.Persons(count, seed, sampled);
 
 // Each query is another agency's re-report of a loaded person (other script or spelling, shorter
 // name chain, birth date off), looked up exactly as ReportMissingPerson does, in a fresh context.
@@ -37,7 +76,14 @@ var order = persons.Keys.ToList();
 var timings = new List<double>(queries);
 var candidateCounts = new List<int>(queries);
 var found = 0;
+var slowest = new List<(double Ms, string Keys, int? Year)>();
 var foundWithoutLimit = 0;
+// The generation left a heap of garbage behind; collected now rather than in the middle of a timed query.
+GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+var gcPauseBefore = GC.GetTotalPauseDuration();
+var gen2Before = GC.CollectionCount(2);
+var timedPause = TimeSpan.Zero;
+var secondTimings = new List<double>();
 for (var q = 0; q < order.Count; q++)
 {
     var index = order[q];
@@ -45,15 +91,61 @@ for (var q = 0; q < order.Count; q++)
     var keys = CandidateKeyBuilder.For(reReport).TokenKeys;
     int? year = reReport.DateOfBirth?.Year ?? (reReport.BirthYearRange is { } range ? (range.From + range.To) / 2 : null);
     await using var db = HubDatabase.Open(connectionString);
+    var pauseBefore = GC.GetTotalPauseDuration();
     var clock = Stopwatch.StartNew();
     var candidates = await DuplicateCandidateQuery.FindAsync(db, keys, excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, year, track: false, CancellationToken.None);
     clock.Stop();
+    timedPause += GC.GetTotalPauseDuration() - pauseBefore;
     if (q < Warmup)
     {
         continue;
     }
 
     timings.Add(clock.Elapsed.TotalMilliseconds);
+    if (Environment.GetEnvironmentVariable("BENCH_TWICE") is { Length: > 0 })
+    {
+        // The same lookup again at once: what is left when its pages and plans are warm.
+        await using var again = HubDatabase.Open(connectionString);
+        var second = Stopwatch.StartNew();
+        await DuplicateCandidateQuery.FindAsync(again, keys, excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, year, track: false, CancellationToken.None);
+        secondTimings.Add(second.Elapsed.TotalMilliseconds);
+    }
+
+    var stageTimes = "";
+    if (Environment.GetEnvironmentVariable("BENCH_STAGES") is { Length: > 0 })
+    {
+        // Not timed above: each stage alone, as FindAsync would run it, until one fills the limit.
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var settings = new Npgsql.NpgsqlCommand("SET enable_seqscan = off; SET jit = off; SET max_parallel_workers_per_gather = 0", connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        foreach (var stage in DuplicateCandidateQuery.StagesFor(keys.Distinct().Take(DuplicateCandidateQuery.MaxKeys).Count(), year))
+        {
+            var (stageSql, stageParameters) = DuplicateCandidateQuery.Build(keys, excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, year, stage);
+            var stageClock = Stopwatch.StartNew();
+            await using var command = new Npgsql.NpgsqlCommand(stageSql, connection);
+            command.Parameters.AddRange(stageParameters);
+            var rows = 0;
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    rows++;
+                }
+            }
+
+            stageTimes += string.Create(CultureInfo.InvariantCulture, $" {stage}:{rows}:{stageClock.Elapsed.TotalMilliseconds:0.0}");
+            if (rows >= DuplicateCandidateQuery.DefaultLimit)
+            {
+                break;
+            }
+        }
+    }
+
+    slowest.Add((clock.Elapsed.TotalMilliseconds, string.Join(' ', keys) + stageTimes, year));
     candidateCounts.Add(candidates.Count);
     if (candidates.Any(c => c.CaseId == GeneratedCaseload.CaseId(index)))
     {
@@ -63,8 +155,16 @@ for (var q = 0; q < order.Count; q++)
     else
     {
         // Was it cut by the LIMIT, or never matched by the index conditions? Not timed.
-        var all = await DuplicateCandidateQuery.FindAsync(db, keys, excludeCaseId: null, visibleTo: null, limit: 1_000_000, year, track: false, CancellationToken.None);
-        foundWithoutLimit += all.Any(c => c.CaseId == GeneratedCaseload.CaseId(index)) ? 1 : 0;
+        // Counted in the database: materialising every namesake (tens of thousands of full
+        // records) would leave the next timed queries to pay for collecting them.
+        var (allSql, allParameters) = DuplicateCandidateQuery.Build(keys, excludeCaseId: null, visibleTo: null, limit: 1_000_000, year);
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var countFound = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM ({allSql}) AS found WHERE found.case_id = @target", connection);
+        countFound.Parameters.AddRange(allParameters);
+        countFound.Parameters.AddWithValue("target", GeneratedCaseload.CaseId(index));
+        foundWithoutLimit += (long)(await countFound.ExecuteScalarAsync())! > 0 ? 1 : 0;
+
     }
 }
 
@@ -84,7 +184,22 @@ for (var q = 0; q < order.Count; q++)
     }
 }
 
+if (secondTimings.Count > 0)
+{
+    secondTimings.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the same lookups repeated at once: p50 {secondTimings[secondTimings.Count / 2]:0.00} ms, p95 {secondTimings[(int)(secondTimings.Count * 0.95)]:0.00} ms"));
+}
+
 timings.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"GC during the queries (all {order.Count} and their recall checks): {(GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds:0} ms paused, {GC.CollectionCount(2) - gen2Before} gen2 collections; inside the timed calls: {timedPause.TotalMilliseconds:0} ms"));
+if (Environment.GetEnvironmentVariable("BENCH_QUERIES_FILE") is { Length: > 0 } queriesFile)
+{
+    // Every timed query, slowest first, for whoever looks at the tail next.
+    await File.WriteAllLinesAsync(queriesFile, slowest.OrderByDescending(s => s.Ms)
+        .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Ms:0.00}\t{s.Keys}\t{s.Year}")));
+}
+
 double Percentile(double p) => timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(p * timings.Count) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"candidate query over {count:N0} cases, {timings.Count} re-reports: p50 {Percentile(0.50):0.00} ms, p95 {Percentile(0.95):0.00} ms, p99 {Percentile(0.99):0.00} ms, max {timings[^1]:0.00} ms"));

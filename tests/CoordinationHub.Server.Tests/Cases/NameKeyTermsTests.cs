@@ -17,6 +17,14 @@ public sealed class NameKeyTermsTests
     }
 
     [Fact]
+    public void WithBirthYear_TagsEveryTermWithTheYearOrAQuestionMark()
+    {
+        Assert.Equal(["SD@1984", "ABRHM+SD@1984"], NameKeyTerms.WithBirthYear(["SD", "ABRHM+SD"], 1984));
+        Assert.Equal(["SD@?", "ABRHM+SD@?"], NameKeyTerms.WithBirthYear(["SD", "ABRHM+SD"], null));
+        Assert.Equal("ABRHM+SD@1984", NameKeyTerms.InYear("ABRHM+SD", 1984));
+    }
+
+    [Fact]
     public void Alternatives_FindTheSameCasesAsTheRuleOnGeneratedReReportsAndStrangers()
     {
         var generator = new SyntheticPersonGenerator(31);

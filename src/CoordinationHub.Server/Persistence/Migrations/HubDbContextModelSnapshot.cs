@@ -378,6 +378,11 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("name_terms");
 
+                    b.PrimitiveCollection<List<string>>("NameYearTerms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_year_terms");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -406,6 +411,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
                     b.HasIndex("NameTerms");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameTerms"), "gin");
+
+                    b.HasIndex("NameYearTerms");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameYearTerms"), "gin");
 
                     b.ToTable("cases", "cases");
                 });

@@ -47,6 +47,7 @@ internal static class CasePersonDescription
         record.NameTerms = NameKeyTerms.Of(keys);
         record.NameSearch = string.Join(' ', keys);
         record.BirthYear = person.DateOfBirth?.Year ?? (person.BirthYearRange is { } range ? (range.From + range.To) / 2 : null);
+        record.NameYearTerms = NameKeyTerms.WithBirthYear(record.NameTerms, record.BirthYear);
     }
 
     private static DateOnly? FullDate(PartialDate? date) =>

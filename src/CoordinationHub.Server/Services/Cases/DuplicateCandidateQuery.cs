@@ -38,6 +38,13 @@ public static class DuplicateCandidateQuery
 
     public const int DefaultLimit = 50;
 
+    /// <summary>
+    /// Births this many years either side of the query's count as near. Under three, so that a near
+    /// birth always ranks before an unknown one (which counts as three years off) and the near
+    /// stages need no "unknown year" terms.
+    /// </summary>
+    public const int NearYears = 2;
+
     /// <param name="db">The context the records are read (and, when <paramref name="track"/>, tracked) by.</param>
     /// <param name="keys">The query's phonetic name keys (<c>CandidateKeys.TokenKeys</c>).</param>
     /// <param name="excludeCaseId">The case being matched, which must not find itself; null for none.</param>
@@ -56,32 +63,29 @@ public static class DuplicateCandidateQuery
             return [];
         }
 
-        // Candidates sharing all the query's names rank before every other (the first ORDER BY
-        // term), so when there are at least `limit` of them they are the answer, and the few cases
-        // holding all of a query's names are found far faster than the many holding all but one
-        // (610 against 37,844 rows for one three-name query at 1,000,000 cases). Only when they
-        // are fewer is the whole rule looked up. With one or two names the rule is all names anyway.
-        var stages = keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).Count() > 2 ? new[] { true, false } : [false];
+        var stages = StagesFor(keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).Count(), birthYear);
 
         // The planner rates an overlap with many rare pair terms far too common (each term it has no
         // statistics for counts as often as the rarest it has) and, at 1,000,000 cases, chose to read
         // the whole table for some common pairs: 20-40 s instead of milliseconds. This lookup is only
         // ever worth doing by the index, so sequential scans are off for it; so is JIT compilation,
-        // which the same estimate set off (half a second per query). In a transaction of its own
+        // which the same estimate set off (half a second per query), and so are parallel workers:
+        // the same estimate started two for a lookup of 1,815 rows, whose start and merge cost more
+        // than the rows (and a hub answering many calls has no idle core to give). In a transaction of its own
         // unless the caller has one (where the settings are put back after the query).
         var own = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off", cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken).ConfigureAwait(false);
             var found = new List<CaseRecord>();
-            foreach (var allNames in stages)
+            foreach (var stage in stages)
             {
-                var (sql, parameters) = Build(keys, excludeCaseId, visibleTo, limit, birthYear, allNames);
+                var (sql, parameters) = Build(keys, excludeCaseId, visibleTo, limit, birthYear, stage);
                 var query = db.Cases.FromSqlRaw(sql, parameters);
                 found = await (track ? query : query.AsNoTracking()).ToListAsync(cancellationToken).ConfigureAwait(false);
-                // Not enough: the whole rule, from scratch (its first rows are these again; a
+                // Not enough: the next stage, from scratch (its first rows are these again; a
                 // tracking caller's context resolves them to the same records).
                 if (found.Count >= limit)
                 {
@@ -91,7 +95,7 @@ public static class DuplicateCandidateQuery
 
             if (own is null)
             {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT", cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT; SET LOCAL max_parallel_workers_per_gather TO DEFAULT", cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -110,12 +114,59 @@ public static class DuplicateCandidateQuery
     }
 
     /// <summary>
-    /// The SQL and its parameters; the text depends only on the number of keys (and
-    /// <paramref name="allNamesOnly"/>), so plans are reused. <paramref name="allNamesOnly"/> looks
-    /// up only the candidates that share every name of the query, ranked the same way.
+    /// The lookups to try for a query of <paramref name="names"/> names, cheapest first. The ranking
+    /// puts candidates sharing every name before all others, and among equals the births within
+    /// <see cref="NearYears"/> before the rest (an unknown year counts as three years off). So the
+    /// few cases holding all the query's names near its birth year are the answer whenever they
+    /// fill the limit, then all that hold every name, then those plus the near births holding all
+    /// but one; only then the whole rule, which for common names reads thousands of namesakes
+    /// (37,844 rows for one three-name query at 1,000,000 cases, 610 holding all three names).
     /// </summary>
-    public static (string Sql, NpgsqlParameter[] Parameters) Build(IReadOnlyList<string> keys, string? excludeCaseId, string? visibleTo, int limit, int? birthYear, bool allNamesOnly = false)
+    public static IReadOnlyList<CandidateStage> StagesFor(int names, int? birthYear)
     {
+        // With four names or more, all but one is already three names together: the whole rule
+        // reads a few hundred rows at 1,000,000 cases (5-10 ms), and the near-birth stages rarely
+        // fill the limit (113 of 162 such benchmark queries went on to the whole rule), so they
+        // would only add their own cost. All the names first all the same (about 1 ms): when two of
+        // them are variants of each other (Zaid, Said), one name of a case counts for both and the
+        // whole rule reads every case with a common name (115-165 ms), while all four together
+        // are a few.
+        if (names >= 4)
+        {
+            return [CandidateStage.AllNames, CandidateStage.WholeRule];
+        }
+
+        var stages = new List<CandidateStage>();
+        if (birthYear is not null)
+        {
+            stages.Add(CandidateStage.AllNamesNearBirthYear);
+        }
+
+        // With one or two names the rule is all of them: the stages below would be the whole rule.
+        if (names > 2)
+        {
+            stages.Add(CandidateStage.AllNames);
+            if (birthYear is not null)
+            {
+                stages.Add(CandidateStage.AllNamesOrNearBirthYear);
+            }
+        }
+
+        stages.Add(CandidateStage.WholeRule);
+        return stages;
+    }
+
+    /// <summary>
+    /// The SQL and its parameters for one <paramref name="stage"/>; the text depends only on the
+    /// number of keys and the stage, so plans are reused. Every stage ranks the same way.
+    /// </summary>
+    public static (string Sql, NpgsqlParameter[] Parameters) Build(IReadOnlyList<string> keys, string? excludeCaseId, string? visibleTo, int limit, int? birthYear, CandidateStage stage = CandidateStage.WholeRule)
+    {
+        if (stage is CandidateStage.AllNamesNearBirthYear or CandidateStage.AllNamesOrNearBirthYear && birthYear is null)
+        {
+            throw new ArgumentException($"stage {stage} needs a birth year.", nameof(stage));
+        }
+
         ArgumentNullException.ThrowIfNull(keys);
         var used = keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).ToList();
         var parameters = new List<NpgsqlParameter>
@@ -133,22 +184,33 @@ public static class DuplicateCandidateQuery
             parameters.Add(new NpgsqlParameter($"k{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = variants[i].ToArray() });
         }
 
-        var groups = new Dictionary<(int, int), string>();
-        string Group((int First, int Second) names)
+        var groups = new Dictionary<((int, int) Names, bool Near), string>();
+        string Group((int First, int Second) names, bool near)
         {
-            if (!groups.TryGetValue(names, out var name))
+            if (!groups.TryGetValue((names, near), out var name))
             {
                 name = $"g{groups.Count}";
-                groups.Add(names, name);
-                parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = GroupTerms(variants, names) });
+                groups.Add((names, near), name);
+                var terms = GroupTerms(variants, names);
+                parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text)
+                {
+                    Value = near ? [.. terms.SelectMany(t => Enumerable.Range(birthYear!.Value - NearYears, 2 * NearYears + 1).Select(y => NameKeyTerms.InYear(t, y)))] : terms,
+                });
             }
 
             return name;
         }
 
-        var matches = (allNamesOnly ? AllNames(used.Count) : Alternatives(used.Count))
-            .Select(alternative => "(" + string.Join(" AND ", alternative.Select(g => $"c.name_terms && @{Group(g)}")) + ")")
-            .ToList();
+        // One alternative: all of its groups, by plain terms or by terms of near births.
+        string Match(List<(int First, int Second)> alternative, bool near) =>
+            "(" + string.Join(" AND ", alternative.Select(g => near ? $"c.name_year_terms && @{Group(g, near)}" : $"c.name_terms && @{Group(g, near)}")) + ")";
+        var matches = stage switch
+        {
+            CandidateStage.AllNamesNearBirthYear => AllNames(used.Count).Select(a => Match(a, near: true)).ToList(),
+            CandidateStage.AllNames => AllNames(used.Count).Select(a => Match(a, near: false)).ToList(),
+            CandidateStage.AllNamesOrNearBirthYear => [.. AllNames(used.Count).Select(a => Match(a, near: false)), .. Alternatives(used.Count).Select(a => Match(a, near: true))],
+            _ => Alternatives(used.Count).Select(a => Match(a, near: false)).ToList(),
+        };
         var visibility = "";
         if (visibleTo is not null)
         {

@@ -19,6 +19,10 @@ internal static class NameKeyTerms
 {
     public const char PairSeparator = '+';
 
+    public const char YearSeparator = '@';
+
+    public const string UnknownYear = "?";
+
     /// <summary>The terms a case with these keys is indexed under: the keys, then the pairs.</summary>
     public static List<string> Of(IReadOnlyList<string> keys)
     {
@@ -35,6 +39,22 @@ internal static class NameKeyTerms
 
         return terms;
     }
+
+    /// <summary>
+    /// <paramref name="terms"/> each tagged with the birth year the candidate ranking uses
+    /// (<c>birth_year</c>: the year of birth, or the middle of an estimated range), or "?" when
+    /// none is known: a lookup of the same names among births in a few given years reads only
+    /// those cases' postings, not every namesake's (<c>DuplicateCandidateQuery</c>).
+    /// </summary>
+    public static List<string> WithBirthYear(IEnumerable<string> terms, int? birthYear)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var year = birthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? UnknownYear;
+        return [.. terms.Select(t => t + YearSeparator + year)];
+    }
+
+    /// <summary>The term a name or pair has among births in <paramref name="year"/>.</summary>
+    public static string InYear(string term, int year) => term + YearSeparator + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One term for two different keys, the same whichever comes first (ordinal order).</summary>
     public static string Pair(string a, string b) =>

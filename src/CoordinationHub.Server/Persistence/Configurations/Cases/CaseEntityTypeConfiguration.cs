@@ -22,6 +22,7 @@ internal sealed class CaseEntityTypeConfiguration : IEntityTypeConfiguration<Cas
         builder.Property(c => c.Investigation).HasColumnName("investigation").HasColumnType("jsonb");
         builder.Property(c => c.NameKeys).HasColumnName("name_keys");
         builder.Property(c => c.NameTerms).HasColumnName("name_terms");
+        builder.Property(c => c.NameYearTerms).HasColumnName("name_year_terms");
         builder.Property(c => c.NameSearch).HasColumnName("name_search");
         builder.Property(c => c.BirthYear).HasColumnName("birth_year");
         builder.Property(c => c.CreatedAt).HasColumnName("created_at");
@@ -31,6 +32,7 @@ internal sealed class CaseEntityTypeConfiguration : IEntityTypeConfiguration<Cas
 
         // Duplicate candidates: names and pairs of names (NameKeyTerms), or trigram-similar normalised names.
         builder.HasIndex(c => c.NameTerms).HasMethod("gin");
+        builder.HasIndex(c => c.NameYearTerms).HasMethod("gin");
         builder.HasIndex(c => c.NameSearch).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(c => c.CreatedAt);
     }

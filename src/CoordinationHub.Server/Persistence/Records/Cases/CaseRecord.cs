@@ -36,6 +36,9 @@ public sealed class CaseRecord
     /// <summary>The keys and every pair of two keys (<c>NameKeyTerms</c>): candidate lookup by array overlap (GIN).</summary>
     public List<string> NameTerms { get; set; } = [];
 
+    /// <summary>Each of <see cref="NameTerms"/> with the birth year, "ABRHM+SD@1984" (or "@?"): the same lookup narrowed to near births (<c>NameKeyTerms.WithBirthYear</c>).</summary>
+    public List<string> NameYearTerms { get; set; } = [];
+
     /// <summary>All names, normalised and transliterated to one Latin form: candidate lookup by trigram similarity (GIN pg_trgm).</summary>
     public string NameSearch { get; set; } = string.Empty;
 
