@@ -33,13 +33,22 @@ pg_private_stop "$CLUSTER"
 # huge_pages = try uses them when they are there and runs without them otherwise.
 buffers=${BENCH_SHARED_BUFFERS:-4GB}
 case $buffers in *GB) mib=$(( ${buffers%GB} * 1024 )) ;; *MB) mib=${buffers%MB} ;; *) mib=0 ;; esac
+# The reservation is the machine's, not the cluster's: given back when the cluster stops.
+huge_pages_before=""
 if [[ $mib -gt 0 && -w /proc/sys/vm/nr_hugepages ]]; then
     wanted=$(( mib / 2 + 128 ))
-    (( $(cat /proc/sys/vm/nr_hugepages) >= wanted )) || echo "$wanted" > /proc/sys/vm/nr_hugepages
+    if (( $(cat /proc/sys/vm/nr_hugepages) < wanted )); then
+        huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
+        echo "$wanted" > /proc/sys/vm/nr_hugepages
+    fi
 fi
 pg_private_start "$CLUSTER" "$PORT"
 echo "huge pages reserved by PostgreSQL: $(awk '/HugePages_Rsvd/ {print $2}' /proc/meminfo) of $(awk '/HugePages_Total/ {print $2}' /proc/meminfo)"
-[[ -n "${BENCH_KEEP_CLUSTER:-}" ]] || trap 'pg_private_stop "$CLUSTER"' EXIT
+stop_cluster() {
+    pg_private_stop "$CLUSTER"
+    [[ -z "$huge_pages_before" ]] || echo "$huge_pages_before" > /proc/sys/vm/nr_hugepages
+}
+[[ -n "${BENCH_KEEP_CLUSTER:-}" ]] || trap stop_cluster EXIT
 echo "shared_buffers: $("$(pg_bin_dir)/psql" -X -tA -h 127.0.0.1 -p "$PORT" -U "$PG_SUPERUSER" -d postgres -c 'SHOW shared_buffers')"
 export HUB_TEST_POSTGRES
 HUB_TEST_POSTGRES=$(pg_connection_string postgres "$PORT")
