@@ -84,7 +84,7 @@ public sealed class DuplicateCandidateStagesTests : IAsyncLifetime
 
     private static async Task<CandidateStage> AnsweringStageAsync(HubDbContext db, IReadOnlyList<string> keys, int? year, int limit)
     {
-        var stages = DuplicateCandidateQuery.StagesFor(keys.Distinct().Count(), year);
+        var stages = DuplicateCandidateQuery.StagesFor(keys, year);
         foreach (var stage in stages)
         {
             var (sql, parameters) = DuplicateCandidateQuery.Build(keys, excludeCaseId: null, visibleTo: null, limit, year, stage);

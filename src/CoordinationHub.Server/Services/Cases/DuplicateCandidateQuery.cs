@@ -38,6 +38,15 @@ public static class DuplicateCandidateQuery
 
     public const int DefaultLimit = 50;
 
+    // The planner settings of the lookup (reasons in FindAsync), named once for setting and resetting.
+    private static readonly (string Name, string Value)[] PlannerSettings =
+        [("enable_seqscan", "off"), ("jit", "off"), ("max_parallel_workers_per_gather", "0")];
+
+    /// <summary>The lookup's planner settings for the current transaction; the benchmark shows its plans under the same.</summary>
+    public static readonly string LookupSettings = string.Join("; ", PlannerSettings.Select(s => $"SET LOCAL {s.Name} = {s.Value}"));
+
+    private static readonly string DefaultSettings = string.Join("; ", PlannerSettings.Select(s => $"SET LOCAL {s.Name} TO DEFAULT"));
+
     /// <summary>
     /// Births this many years either side of the query's count as near. Under three, so that a near
     /// birth always ranks before an unknown one (which counts as three years off) and the near
@@ -63,7 +72,7 @@ public static class DuplicateCandidateQuery
             return [];
         }
 
-        var stages = StagesFor(keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).Count(), birthYear);
+        var stages = StagesFor(keys, birthYear);
 
         // The planner rates an overlap with many rare pair terms far too common (each term it has no
         // statistics for counts as often as the rarest it has) and, at 1,000,000 cases, chose to read
@@ -78,7 +87,7 @@ public static class DuplicateCandidateQuery
             : null;
         try
         {
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(LookupSettings, cancellationToken).ConfigureAwait(false);
             var found = new List<CaseRecord>();
             foreach (var stage in stages)
             {
@@ -95,7 +104,7 @@ public static class DuplicateCandidateQuery
 
             if (own is null)
             {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL jit TO DEFAULT; SET LOCAL max_parallel_workers_per_gather TO DEFAULT", cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync(DefaultSettings, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -112,6 +121,9 @@ public static class DuplicateCandidateQuery
             }
         }
     }
+
+    /// <summary>The lookups to try for <paramref name="keys"/> (as many as the query uses, <see cref="MaxKeys"/> at most).</summary>
+    public static IReadOnlyList<CandidateStage> StagesFor(IReadOnlyList<string> keys, int? birthYear) => StagesFor(UsedKeys(keys).Count, birthYear);
 
     /// <summary>
     /// The lookups to try for a query of <paramref name="names"/> names, cheapest first. The ranking
@@ -167,8 +179,7 @@ public static class DuplicateCandidateQuery
             throw new ArgumentException($"stage {stage} needs a birth year.", nameof(stage));
         }
 
-        ArgumentNullException.ThrowIfNull(keys);
-        var used = keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).ToList();
+        var used = UsedKeys(keys);
         var parameters = new List<NpgsqlParameter>
         {
             new("name", NpgsqlDbType.Text) { Value = string.Join(' ', used) },
@@ -249,6 +260,13 @@ public static class DuplicateCandidateQuery
         var required = count <= 2 ? count : Math.Max(2, count - 1);
         return Subsets(count, required).Select(subset =>
             subset.Length == 1 ? [(subset[0], subset[0])] : NameKeyTerms.Covering(subset).ToList());
+    }
+
+    // The query's distinct keys, at most MaxKeys of them.
+    private static List<string> UsedKeys(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Distinct(StringComparer.Ordinal).Take(MaxKeys).ToList();
     }
 
     /// <summary>The one set of all <paramref name="count"/> names, as the pairs that cover it (<see cref="Alternatives"/>).</summary>

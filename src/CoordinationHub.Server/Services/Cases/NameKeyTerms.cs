@@ -49,8 +49,7 @@ internal static class NameKeyTerms
     public static List<string> WithBirthYear(IEnumerable<string> terms, int? birthYear)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var year = birthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? UnknownYear;
-        return [.. terms.Select(t => t + YearSeparator + year)];
+        return [.. terms.Select(t => birthYear is { } year ? InYear(t, year) : t + YearSeparator + UnknownYear)];
     }
 
     /// <summary>The term a name or pair has among births in <paramref name="year"/>.</summary>
