@@ -13,8 +13,13 @@
 #
 # Usage: bench/run-cases.sh [cases=1000000] [queries=500] [seed=7]
 #   BENCH_QUERIES_FILE=F   writes every timed query (ms, keys, year), slowest first
-#   BENCH_KEEP_CLUSTER=1   leaves the cluster running afterwards, for BENCH_EXPLAIN (Program.cs);
+#   BENCH_KEEP_CLUSTER=1   leaves the cluster running afterwards, with the database it printed;
 #                          stop it with: source scripts/lib-postgres.sh; pg_private_stop .data/bench-postgres
+#   BENCH_REUSE_DB=name    times the queries again on that kept database (same count and seed), no load
+#   BENCH_STAGES=1         adds each query's stages (rows found, ms), untimed, to BENCH_QUERIES_FILE
+#   BENCH_COLD=1           skips reading the loaded table into shared_buffers
+#   On a kept cluster, with HUB_TEST_POSTGRES set to it, the bench project alone prints one plan:
+#   BENCH_EXPLAIN="database|keys|year[|stage]" dotnet bench/CoordinationHub.Bench.Cases/bin/Release/net10.0/CoordinationHub.Bench.Cases.dll
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT=$ROOT/bench/CoordinationHub.Bench.Cases

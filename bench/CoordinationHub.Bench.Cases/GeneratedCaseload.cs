@@ -23,7 +23,6 @@ internal static class GeneratedCaseload
     public static async Task<Dictionary<int, SyntheticPerson>> LoadAsync(string connectionString, int count, int seed, IReadOnlySet<int> sampled)
     {
         var kept = new Dictionary<int, SyntheticPerson>();
-        var generator = new SyntheticPersonGenerator(seed);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, """DROP INDEX cases."IX_cases_name_terms"; DROP INDEX cases."IX_cases_name_year_terms"; DROP INDEX cases."IX_cases_name_search"; DROP INDEX cases."IX_cases_created_at";""");
@@ -32,9 +31,8 @@ internal static class GeneratedCaseload
         await using (var import = await connection.BeginBinaryImportAsync(
             "COPY cases.cases (case_id, status, merged_into_case_id, identity, circumstances, name_keys, name_terms, name_year_terms, name_search, birth_year, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var i = 0; i < count; i++)
+            foreach (var (i, person) in Generate(count, seed))
             {
-                var person = generator.NextPerson();
                 if (sampled.Contains(i))
                 {
                     kept[i] = person;
@@ -99,20 +97,17 @@ internal static class GeneratedCaseload
     }
 
     /// <summary>The persons <see cref="LoadAsync"/> would keep, generated again without loading anything.</summary>
-    public static Dictionary<int, SyntheticPerson> Persons(int count, int seed, IReadOnlySet<int> sampled)
+    public static Dictionary<int, SyntheticPerson> Persons(int count, int seed, IReadOnlySet<int> sampled) =>
+        Generate(count, seed).Where(p => sampled.Contains(p.Index)).ToDictionary(p => p.Index, p => p.Person);
+
+    // The seeded caseload, person by person: the same whether loaded or only regenerated.
+    private static IEnumerable<(int Index, SyntheticPerson Person)> Generate(int count, int seed)
     {
-        var kept = new Dictionary<int, SyntheticPerson>();
         var generator = new SyntheticPersonGenerator(seed);
         for (var i = 0; i < count; i++)
         {
-            var person = generator.NextPerson();
-            if (sampled.Contains(i))
-            {
-                kept[i] = person;
-            }
+            yield return (i, generator.NextPerson());
         }
-
-        return kept;
     }
 
     public static string CaseId(int index) => $"MP-2026-{index + 1:D7}";

@@ -13,6 +13,22 @@ var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture)
 var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
 const int Warmup = 50;
 
+// A database of the server HUB_TEST_POSTGRES names, connected to directly: PostgresCluster drops the
+// databases of the server it was given when the process exits, and these must outlive it.
+static string ConnectionStringTo(string database) =>
+    new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES")) { Database = database }.ConnectionString;
+
+// The lookup's own planner settings (DuplicateCandidateQuery.LookupSettings, SET LOCAL) in a
+// transaction left open, so that a plan or a stage run here is the one FindAsync gets.
+static async Task<Npgsql.NpgsqlConnection> OpenLikeTheLookupAsync(string connectionString)
+{
+    var connection = new Npgsql.NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var settings = new Npgsql.NpgsqlCommand("BEGIN; " + DuplicateCandidateQuery.LookupSettings, connection);
+    await settings.ExecuteNonQueryAsync();
+    return connection;
+}
+
 if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } explainWhat)
 {
     // BENCH_EXPLAIN="database|keys|year[|stage]": the plan of one query on a database kept by
@@ -21,15 +37,7 @@ if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } expla
     var parts = explainWhat.Split('|');
     var (explainSql, explainParameters) = DuplicateCandidateQuery.Build(parts[1].Split(' '), excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, parts[2].Length > 0 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null,
         parts.Length > 3 ? Enum.Parse<CandidateStage>(parts[3]) : CandidateStage.WholeRule);
-    // Not through PostgresCluster: it drops the databases of the cluster it was given when the process exits.
-    var explainTarget = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES")) { Database = parts[0] };
-    await using var explainConnection = new Npgsql.NpgsqlConnection(explainTarget.ConnectionString);
-    await explainConnection.OpenAsync();
-    await using (var settings = new Npgsql.NpgsqlCommand("SET enable_seqscan = off; SET jit = off; SET max_parallel_workers_per_gather = 0", explainConnection))
-    {
-        await settings.ExecuteNonQueryAsync();
-    }
-
+    await using var explainConnection = await OpenLikeTheLookupAsync(ConnectionStringTo(parts[0]));
     Console.WriteLine(explainSql);
     foreach (var parameter in explainParameters)
     {
@@ -51,8 +59,7 @@ if (Environment.GetEnvironmentVariable("BENCH_EXPLAIN") is { Length: > 0 } expla
 // same count and seed), without generating and loading it again: for comparing two builds of the query.
 var reused = Environment.GetEnvironmentVariable("BENCH_REUSE_DB") is { Length: > 0 } kept ? kept : null;
 var database = reused ?? await PostgresCluster.CreateDatabaseAsync("bench_cases");
-var connectionString = reused is null ? PostgresCluster.ConnectionStringFor(database)
-    : new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("HUB_TEST_POSTGRES")) { Database = reused }.ConnectionString;
+var connectionString = reused is null ? PostgresCluster.ConnectionStringFor(database) : ConnectionStringTo(reused);
 if (reused is null)
 {
     await using var db = HubDatabase.Open(connectionString);
@@ -83,7 +90,6 @@ GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 var gcPauseBefore = GC.GetTotalPauseDuration();
 var gen2Before = GC.CollectionCount(2);
 var timedPause = TimeSpan.Zero;
-var secondTimings = new List<double>();
 for (var q = 0; q < order.Count; q++)
 {
     var index = order[q];
@@ -102,27 +108,12 @@ for (var q = 0; q < order.Count; q++)
     }
 
     timings.Add(clock.Elapsed.TotalMilliseconds);
-    if (Environment.GetEnvironmentVariable("BENCH_TWICE") is { Length: > 0 })
-    {
-        // The same lookup again at once: what is left when its pages and plans are warm.
-        await using var again = HubDatabase.Open(connectionString);
-        var second = Stopwatch.StartNew();
-        await DuplicateCandidateQuery.FindAsync(again, keys, excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, year, track: false, CancellationToken.None);
-        secondTimings.Add(second.Elapsed.TotalMilliseconds);
-    }
-
     var stageTimes = "";
     if (Environment.GetEnvironmentVariable("BENCH_STAGES") is { Length: > 0 })
     {
         // Not timed above: each stage alone, as FindAsync would run it, until one fills the limit.
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var settings = new Npgsql.NpgsqlCommand("SET enable_seqscan = off; SET jit = off; SET max_parallel_workers_per_gather = 0", connection))
-        {
-            await settings.ExecuteNonQueryAsync();
-        }
-
-        foreach (var stage in DuplicateCandidateQuery.StagesFor(keys.Distinct().Take(DuplicateCandidateQuery.MaxKeys).Count(), year))
+        await using var connection = await OpenLikeTheLookupAsync(connectionString);
+        foreach (var stage in DuplicateCandidateQuery.StagesFor(keys, year))
         {
             var (stageSql, stageParameters) = DuplicateCandidateQuery.Build(keys, excludeCaseId: null, visibleTo: null, DuplicateCandidateQuery.DefaultLimit, year, stage);
             var stageClock = Stopwatch.StartNew();
@@ -164,7 +155,6 @@ for (var q = 0; q < order.Count; q++)
         countFound.Parameters.AddRange(allParameters);
         countFound.Parameters.AddWithValue("target", GeneratedCaseload.CaseId(index));
         foundWithoutLimit += (long)(await countFound.ExecuteScalarAsync())! > 0 ? 1 : 0;
-
     }
 }
 
@@ -182,12 +172,6 @@ for (var q = 0; q < order.Count; q++)
     {
         Console.WriteLine("  " + reader.GetString(0));
     }
-}
-
-if (secondTimings.Count > 0)
-{
-    secondTimings.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the same lookups repeated at once: p50 {secondTimings[secondTimings.Count / 2]:0.00} ms, p95 {secondTimings[(int)(secondTimings.Count * 0.95)]:0.00} ms"));
 }
 
 timings.Sort();
