@@ -13,11 +13,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CoordinationHub.Bench.Disclosure;
 
 /// <summary>
-/// CasesService/GetCase on two in-process hubs composed by HubApplication on one private
-/// PostgreSQL: "policy + audit" exactly as Program.cs (grants loaded, policy decided, decision
-/// audited in the read's transaction), and "neither" with <see cref="DiscloseEverything"/> and
-/// <see cref="NoAuditTrail"/> composed in their place. Visibility (NOT_FOUND for hidden cases),
-/// authentication and the view assembly stay in both. Rounds alternate so noise hits both alike.
+/// CasesService/GetCase on in-process hubs composed by HubApplication on one private PostgreSQL:
+/// "policy + audit" exactly as Program.cs (grants loaded, policy decided, decision audited in the
+/// read's transaction), and "neither" with <see cref="DiscloseEverything"/> and
+/// <see cref="NoAuditTrail"/> composed in their place; "policy only" and "audit only" replace one
+/// of the two, to show which part costs what. Visibility (NOT_FOUND for hidden cases),
+/// authentication and the view assembly stay in all. Rounds alternate so noise hits all alike.
 /// </summary>
 public static class GetCaseThroughput
 {
@@ -36,32 +37,33 @@ public static class GetCaseThroughput
         await using var policyOnly = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>()));
         await using var auditOnly = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Singleton<ICaseDisclosure, DiscloseEverything>()));
         var headers = await BenchHubs.SignInAsync(policed, pki, Scopes.CasesRead);
+        using var policedChannel = BenchHubs.Channel(policed, pki);
         using var policyOnlyChannel = BenchHubs.Channel(policyOnly, pki);
         using var auditOnlyChannel = BenchHubs.Channel(auditOnly, pki);
-        using var policedChannel = BenchHubs.Channel(policed, pki);
         using var baselineChannel = BenchHubs.Channel(baseline, pki);
+
+        // The ratio is the first over the last; the two in between show which part costs what.
+        var servers = new (string Name, RpcChannel Channel)[]
+        {
+            ("policy + audit", policedChannel), ("policy only", policyOnlyChannel), ("audit only", auditOnlyChannel), ("neither", baselineChannel),
+        };
         var sample = await policedChannel.UnaryAsync(CasesServiceMethods.GetCase, new GetCaseRequest { CaseId = caseIds[0], Purpose = Purpose.Identification }, new CallOptions { Headers = headers });
         Console.WriteLine($"policed view: disclosed [{string.Join(' ', sample.Disclosure.Disclosed)}], basis [{string.Join(' ', sample.Disclosure.Basis)}], {sample.Disclosure.Withheld.Count} withheld");
-        await DriveAsync(policedChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
-        await DriveAsync(baselineChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
-        await DriveAsync(policyOnlyChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
-        await DriveAsync(auditOnlyChannel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
-        var results = new Dictionary<string, List<double>> { ["policy + audit"] = [], ["neither"] = [] };
-        var extra = new Dictionary<string, List<double>> { ["policy only"] = [], ["audit only"] = [] };
+        foreach (var (_, channel) in servers)
+        {
+            await DriveAsync(channel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
+        }
+
+        var results = servers.ToDictionary(s => s.Name, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
-            results["policy + audit"].Add(await DriveAsync(policedChannel, headers, caseIds, concurrency, roundLength));
-            results["neither"].Add(await DriveAsync(baselineChannel, headers, caseIds, concurrency, roundLength));
-            extra["policy only"].Add(await DriveAsync(policyOnlyChannel, headers, caseIds, concurrency, roundLength));
-            extra["audit only"].Add(await DriveAsync(auditOnlyChannel, headers, caseIds, concurrency, roundLength));
+            foreach (var (name, channel) in servers)
+            {
+                results[name].Add(await DriveAsync(channel, headers, caseIds, concurrency, roundLength));
+            }
         }
 
         BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"GetCase, {cases} cases, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results, target: 0.70);
-        foreach (var (name, values) in extra)
-        {
-            Console.WriteLine($"{name}: {string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}");
-        }
-
         Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         Directory.Delete(directory, recursive: true);
     }
