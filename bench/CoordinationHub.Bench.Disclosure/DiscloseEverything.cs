@@ -12,6 +12,11 @@ internal sealed class DiscloseEverything : ICaseDisclosure
     private static readonly IReadOnlySet<string> All = new HashSet<string>(DataCategories.All, StringComparer.Ordinal);
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
+    public bool ReadsGrants => false;
+
+    public DisclosureDecision Decide(AuthenticatedAgency caller, bool callerReportedCase, IReadOnlyList<DisclosureGrant> grants, string purpose, DateTimeOffset now) =>
+        new(purpose, All, None, []);
+
     public Task<DisclosureDecision> DecideAsync(
         HubDbContext db, AuthenticatedAgency caller, string caseId, bool callerReportedCase, string purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(new DisclosureDecision(purpose, All, None, []));

@@ -35,11 +35,7 @@ internal sealed class CaseCalls(HubDbContext db, IAuditTrail audit, TimeProvider
     /// </summary>
     public async Task<(CaseRecord Record, CaseRelationship Relationship)> FindVisibleAsync(ServerCallContext context, string caseId, bool track)
     {
-        if (!CaseIds.IsWellFormed(caseId))
-        {
-            throw await RefuseAsync(context, StatusCode.InvalidArgument, Target(caseId), "case_id must look like MP-YYYY-NNNNNN.").ConfigureAwait(false);
-        }
-
+        await RequireWellFormedAsync(context, caseId).ConfigureAwait(false);
         var caller = context.GetCaller();
         var relationship = await CaseAccess.RelationshipAsync(db, caseId, caller.AgencyId, context.CancellationToken).ConfigureAwait(false);
         var query = track ? db.Cases : db.Cases.AsNoTracking();
@@ -48,6 +44,27 @@ internal sealed class CaseCalls(HubDbContext db, IAuditTrail audit, TimeProvider
         return record is null
             ? throw await RefuseAsync(context, StatusCode.NotFound, Target(caseId), NotFoundMessage(caseId)).ConfigureAwait(false)
             : (record, relationship);
+    }
+
+    /// <summary>
+    /// The same for a read that decides a disclosure: the case with the caller's relationship and,
+    /// when <paramref name="withGrants"/>, the case's grants, in one query (<see cref="CaseReadQuery"/>).
+    /// </summary>
+    public async Task<CaseReadRow> FindReadableAsync(ServerCallContext context, string caseId, bool withGrants)
+    {
+        await RequireWellFormedAsync(context, caseId).ConfigureAwait(false);
+        var row = await CaseReadQuery.FindAsync(db, caseId, context.GetCaller().AgencyId, withGrants, context.CancellationToken).ConfigureAwait(false);
+        return row is { Relationship: not CaseRelationship.None }
+            ? row
+            : throw await RefuseAsync(context, StatusCode.NotFound, Target(caseId), NotFoundMessage(caseId)).ConfigureAwait(false);
+    }
+
+    private async Task RequireWellFormedAsync(ServerCallContext context, string caseId)
+    {
+        if (!CaseIds.IsWellFormed(caseId))
+        {
+            throw await RefuseAsync(context, StatusCode.InvalidArgument, Target(caseId), "case_id must look like MP-YYYY-NNNNNN.").ConfigureAwait(false);
+        }
     }
 
     public static string NotFoundMessage(string caseId) => $"case '{caseId}' not found.";

@@ -1,6 +1,6 @@
 using CoordinationHub.Domain.Disclosure;
-using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Server.Persistence;
+using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Services.Consents;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,13 +23,17 @@ internal static class CaseGrants
     public static async Task<IReadOnlyList<DisclosureGrant>> ForAsync(HubDbContext db, string caseId, string agencyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.CaseId == caseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow)
-            .Select(r => new { r.ReferralId, r.Purpose, r.DataCategories })
+        var referrals = await db.Referrals.AsNoTracking().Where(CaseAccess.HeldBy(caseId, agencyId))
+            .Select(r => new HeldReferral(r.ReferralId, r.Purpose, r.DataCategories))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await db.DisclosureGrants.AsNoTracking().Where(g => g.CaseId == caseId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. referrals.Select(r => new DisclosureGrant
+        return From(referrals, recorded, agencyId, now);
+    }
+
+    /// <summary>The grants from rows a caller loaded itself (GetCase loads them with the case, <see cref="CaseReadQuery"/>).</summary>
+    public static IReadOnlyList<DisclosureGrant> From(IEnumerable<HeldReferral> referrals, IEnumerable<DisclosureGrantRecord> recorded, string agencyId, DateTimeOffset now) =>
+        [.. referrals.Select(r => new DisclosureGrant
         {
             Id = "referral:" + r.ReferralId,
             Kind = DisclosureGrantKind.LegalAuthorisation,
@@ -37,5 +41,4 @@ internal static class CaseGrants
             Categories = new HashSet<string>(r.DataCategories, StringComparer.Ordinal),
             RecipientAgencies = new HashSet<string>([agencyId], StringComparer.Ordinal),
         }), .. recorded.Select(g => GrantMapping.ToPolicyGrant(g, now))];
-    }
 }

@@ -26,10 +26,11 @@ internal sealed class CaseReading(CaseCalls calls, CaseViewAssembler views)
     public async Task<Case> GetAsync(GetCaseRequest request, ServerCallContext context)
     {
         var purpose = await calls.RequirePurposeAsync(context, request.Purpose, CaseCalls.Target(request.CaseId)).ConfigureAwait(false);
-        var (record, relationship) = await calls.FindVisibleAsync(context, request.CaseId, track: false).ConfigureAwait(false);
-        var decision = await views.DecideAsync(context, record.CaseId, relationship, purpose).ConfigureAwait(false);
-        await calls.Db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
-        return await views.BuildAsync(context, record, decision).ConfigureAwait(false);
+        // Two round trips: the case with everything the decision needs, then the decision's audit
+        // entry together with the view's remaining reads (ADR 0016).
+        var read = await calls.FindReadableAsync(context, request.CaseId, views.ReadsGrants).ConfigureAwait(false);
+        var decision = views.Decide(context, read, purpose);
+        return await views.CommitAndBuildAsync(context, read.Record, decision).ConfigureAwait(false);
     }
 
     public async Task<ListCasesResponse> ListAsync(ListCasesRequest request, ServerCallContext context)

@@ -29,12 +29,30 @@ internal sealed class CaseViewAssembler(CaseCalls calls, ICaseDisclosure disclos
             : Purposes.All.FirstOrDefault(caller.Purposes.Contains) ?? Purposes.Search;
     }
 
+    /// <summary>Whether the composed disclosure decides on the case's grants (<see cref="ICaseDisclosure.ReadsGrants"/>).</summary>
+    public bool ReadsGrants => disclosure.ReadsGrants;
+
     /// <summary>Decides what the caller receives of the case and stages the decision's audit entry.</summary>
     public async Task<DisclosureDecision> DecideAsync(ServerCallContext context, string caseId, CaseRelationship relationship, string purpose)
     {
         var caller = context.GetCaller();
         var decision = await disclosure.DecideAsync(calls.Db, caller, caseId, relationship == CaseRelationship.Reporter, purpose, calls.Now(), context.CancellationToken).ConfigureAwait(false);
         calls.AppendDisclosure(context, caseId, decision);
+        return decision;
+    }
+
+    /// <summary>
+    /// The decision on a case read with its grants (<see cref="CaseCalls.FindReadableAsync"/>), its
+    /// audit entry staged; no query of its own.
+    /// </summary>
+    public DisclosureDecision Decide(ServerCallContext context, CaseReadRow read, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var caller = context.GetCaller();
+        var now = calls.Now();
+        var grants = disclosure.ReadsGrants ? CaseGrants.From(read.HeldReferrals, read.RecordedGrants, caller.AgencyId, now) : [];
+        var decision = disclosure.Decide(caller, read.Relationship == CaseRelationship.Reporter, grants, purpose, now);
+        calls.AppendDisclosure(context, read.Record.CaseId, decision);
         return decision;
     }
 
@@ -52,8 +70,24 @@ internal sealed class CaseViewAssembler(CaseCalls calls, ICaseDisclosure disclos
             .Where(f => f.CaseId == caseId || f.OtherCaseId == caseId)
             .OrderBy(f => f.CreatedAt).ThenBy(f => f.FlagId)
             .ToListAsync(context.CancellationToken).ConfigureAwait(false);
+        return await AssembleAsync(context, record, reports, flags, decision).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Commits the staged audit entry of <paramref name="decision"/> and builds the view, the entry
+    /// and the view's reads in one round trip (<see cref="CaseViewReads"/>).
+    /// </summary>
+    public async Task<Case> CommitAndBuildAsync(ServerCallContext context, CaseRecord record, DisclosureDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (reports, flags) = await CaseViewReads.CommitAndReadAsync(calls.Db, record.CaseId, context.CancellationToken).ConfigureAwait(false);
+        return await AssembleAsync(context, record, reports, flags, decision).ConfigureAwait(false);
+    }
+
+    private async Task<Case> AssembleAsync(ServerCallContext context, CaseRecord record, List<CaseReportRecord> reports, List<DuplicateFlagRecord> flags, DisclosureDecision decision)
+    {
         var view = CaseViews.Build(record, reports, [], decision);
-        view.DuplicateFlags.AddRange(await FlagsAsync(context, caseId, flags).ConfigureAwait(false));
+        view.DuplicateFlags.AddRange(await FlagsAsync(context, record.CaseId, flags).ConfigureAwait(false));
         return view;
     }
 
