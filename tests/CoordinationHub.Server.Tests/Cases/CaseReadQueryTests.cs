@@ -1,13 +1,10 @@
-using System.Data.Common;
 using CoordinationHub.Domain.Disclosure;
 using CoordinationHub.Domain.Referrals;
-using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Services.Cases;
+using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Testing.Hub;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoordinationHub.Server.Tests.Cases;
 
@@ -70,9 +67,7 @@ public sealed class CaseReadQueryTests : IAsyncLifetime
     public async Task FindAsync_OneCommand_SameRelationshipAndGrantsAsTheSeparateQueries(string agencyId, string caseId)
     {
         var commands = new CommandCounter();
-        var options = new DbContextOptionsBuilder<HubDbContext>();
-        HubDatabase.Configure(options, _database.ConnectionString).AddInterceptors(commands);
-        await using var db = new HubDbContext(options.Options);
+        await using var db = commands.Open(_database.ConnectionString);
 
         var row = await CaseReadQuery.FindAsync(db, caseId, agencyId, withGrants: true, CancellationToken.None);
         Assert.Equal(1, commands.Count);
@@ -116,21 +111,4 @@ public sealed class CaseReadQueryTests : IAsyncLifetime
 
     private static string Describe(DisclosureGrant grant) =>
         $"{grant.Id} {grant.Kind} [{string.Join(' ', grant.Purposes.Order())}] [{string.Join(' ', grant.Categories.Order())}] [{string.Join(' ', grant.RecipientAgencies.Order())}] {grant.WithdrawnAt}";
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Count++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Count++;
-            return base.ReaderExecuting(command, eventData, result);
-        }
-    }
 }

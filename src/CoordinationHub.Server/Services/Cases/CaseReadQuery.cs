@@ -1,4 +1,3 @@
-using CoordinationHub.Domain.Referrals;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -23,17 +22,18 @@ internal static class CaseReadQuery
     {
         ArgumentNullException.ThrowIfNull(db);
 
-        // The two facts restate CaseAccess.ReportedBy and CaseAccess.HeldBy, correlated with the
-        // case row: EF Core does not splice an expression held in a variable into a subquery of a
-        // projection, it runs such a subquery as a query of its own (a round trip per call).
-        // CaseReadQueryTests holds both to CaseAccess.RelationshipAsync. Without grants, the
-        // grants' join is cut by a parameter: PostgreSQL skips it, and there is one shape to cache.
+        // The access rule's own predicates (CaseAccess), as queries captured by the projection:
+        // EF Core inlines a captured IQueryable into the statement. An Expression held in a
+        // variable and passed to Any/Where inside the projection would not be: EF Core runs such a
+        // subquery as a query of its own, synchronously, while materialising the row.
+        // CaseReadQueryTests holds the query to one command. Without grants, the grants' join is
+        // cut by a parameter: EF Core compiles the SQL without it, and there is one shape to cache.
+        var reports = db.CaseReports.Where(CaseAccess.ReportedBy(caseId, agencyId));
+        var held = db.Referrals.Where(CaseAccess.HeldBy(caseId, agencyId));
         return db.Cases.AsNoTracking().Where(c => c.CaseId == caseId).Select(c => new CaseReadRow(
             c,
-            db.CaseReports.Any(r => (r.CaseId == c.CaseId || r.OriginalCaseId == c.CaseId) && r.AgencyId == agencyId),
-            db.Referrals
-                .Where(r => r.CaseId == c.CaseId && r.ToAgencyId == agencyId && r.State == ReferralState.Accepted && r.DueAt > DateTimeOffset.UtcNow)
-                .Select(r => new HeldReferral(r.ReferralId, r.Purpose, r.DataCategories)).ToList(),
+            reports.Any(),
+            held.Select(r => new HeldReferral(r.ReferralId, r.Purpose, r.DataCategories)).ToList(),
             db.DisclosureGrants.Where(g => withGrants && g.CaseId == c.CaseId).ToList()));
     }
 }

@@ -30,15 +30,19 @@ internal sealed class ReferralCreationFacts
         ArgumentNullException.ThrowIfNull(draft);
         var requestId = draft.RequestId;
         var recipientId = draft.ToAgencyId;
-        var reportedBy = CaseAccess.ReportedBy(draft.CaseId, senderId);
-        var heldBy = CaseAccess.HeldBy(draft.CaseId, senderId);
+
+        // Captured as queries, which EF Core inlines into the statement; an Expression variable
+        // passed to Any inside the projection would run as a second, synchronous query
+        // (ReferralCreationFactsTests counts the commands).
+        var reports = db.CaseReports.Where(CaseAccess.ReportedBy(draft.CaseId, senderId));
+        var held = db.Referrals.Where(CaseAccess.HeldBy(draft.CaseId, senderId));
         return db.Agencies.AsNoTracking()
             .Where(sender => sender.AgencyId == senderId)
             .Select(_ => new ReferralCreationFacts
             {
                 Earlier = db.Referrals.FirstOrDefault(r => r.FromAgencyId == senderId && r.RequestId == requestId),
-                Reported = db.CaseReports.Any(reportedBy),
-                Held = db.Referrals.Any(heldBy),
+                Reported = reports.Any(),
+                Held = held.Any(),
                 Recipient = db.Agencies.FirstOrDefault(a => a.AgencyId == recipientId),
             })
             .SingleAsync(cancellationToken);
