@@ -22,7 +22,7 @@ namespace CoordinationHub.Bench.Disclosure;
 /// </summary>
 public static class GetCaseThroughput
 {
-    public static async Task RunAsync(int concurrency, TimeSpan roundLength, int rounds, int cases)
+    public static async Task RunAsync(int concurrency, TimeSpan roundLength, int rounds, int cases, TimeSpan warmUp)
     {
         var pki = new Auth.BenchPki();
         var connectionString = PostgresCluster.ConnectionStringFor(await PostgresCluster.CreateDatabaseAsync("bench_disclosure"));
@@ -49,9 +49,12 @@ public static class GetCaseThroughput
         };
         var sample = await policedChannel.UnaryAsync(CasesServiceMethods.GetCase, new GetCaseRequest { CaseId = caseIds[0], Purpose = Purpose.Identification }, new CallOptions { Headers = headers });
         Console.WriteLine($"policed view: disclosed [{string.Join(' ', sample.Disclosure.Disclosed)}], basis [{string.Join(' ', sample.Disclosure.Basis)}], {sample.Disclosure.Withheld.Count} withheld");
+        // Warm-up, as the referral benchmark learnt: tiered JIT, and each pooled PostgreSQL backend
+        // compiling the seal trigger and planning its statements on first use, kept the first
+        // rounds of runs with 2 s of warm-up low (0.52-0.61 where later rounds gave 0.70-0.80).
         foreach (var (_, channel) in servers)
         {
-            await DriveAsync(channel, headers, caseIds, concurrency, TimeSpan.FromSeconds(2));
+            await DriveAsync(channel, headers, caseIds, concurrency, warmUp);
         }
 
         var results = servers.ToDictionary(s => s.Name, _ => new List<double>());
