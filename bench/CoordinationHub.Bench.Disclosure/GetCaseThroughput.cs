@@ -58,15 +58,20 @@ public static class GetCaseThroughput
         }
 
         var results = servers.ToDictionary(s => s.Name, _ => new List<double>());
+        var costs = servers.ToDictionary(s => s.Name, _ => new List<CallCost>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, channel) in servers)
             {
-                results[name].Add(await DriveAsync(channel, headers, caseIds, concurrency, roundLength));
+                var before = CallCost.Sample();
+                var rate = await DriveAsync(channel, headers, caseIds, concurrency, roundLength);
+                results[name].Add(rate);
+                costs[name].Add(CallCost.Since(before, rate * roundLength.TotalSeconds));
             }
         }
 
         BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"GetCase, {cases} cases, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results, target: 0.70);
+        CallCost.Print(costs);
         Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         Directory.Delete(directory, recursive: true);
     }

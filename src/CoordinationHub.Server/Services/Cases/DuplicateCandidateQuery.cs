@@ -40,7 +40,7 @@ public static class DuplicateCandidateQuery
 
     // The planner settings of the lookup (reasons in FindAsync), named once for setting and resetting.
     private static readonly (string Name, string Value)[] PlannerSettings =
-        [("enable_seqscan", "off"), ("jit", "off"), ("max_parallel_workers_per_gather", "0")];
+        [("enable_seqscan", "off"), ("jit", "off"), ("max_parallel_workers_per_gather", "0"), ("plan_cache_mode", "force_custom_plan")];
 
     /// <summary>The lookup's planner settings for the current transaction; the benchmark shows its plans under the same.</summary>
     public static readonly string LookupSettings = string.Join("; ", PlannerSettings.Select(s => $"SET LOCAL {s.Name} = {s.Value}"));
@@ -80,7 +80,10 @@ public static class DuplicateCandidateQuery
         // ever worth doing by the index, so sequential scans are off for it; so is JIT compilation,
         // which the same estimate set off (half a second per query), and so are parallel workers:
         // the same estimate started two for a lookup of 1,815 rows, whose start and merge cost more
-        // than the rows (and a hub answering many calls has no idle core to give). In a transaction of its own
+        // than the rows (and a hub answering many calls has no idle core to give). Npgsql prepares
+        // the stages' statements (HubDatabase.WithAutoPrepare); a generic plan, which PostgreSQL may
+        // switch to after five executions, would not see which terms are rare, so every plan is
+        // made for its own terms, as before preparation. In a transaction of its own
         // unless the caller has one (where the settings are put back after the query).
         var own = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
