@@ -49,6 +49,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         using var lane = AuditChain.AssignLane(this);
+        DatabaseGuardedVersions.Stamp(this);
         if (!OneBatchSaves.AreInsertsOnly(this))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
@@ -69,6 +70,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         using var lane = AuditChain.AssignLane(this);
+        DatabaseGuardedVersions.Stamp(this);
         if (!OneBatchSaves.AreInsertsOnly(this))
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);

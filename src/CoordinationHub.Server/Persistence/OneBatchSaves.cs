@@ -16,7 +16,10 @@ namespace CoordinationHub.Server.Persistence;
 /// generates for another row of the same save, or when the batch exceeds the provider's size limit
 /// (1000 statements for Npgsql; the cap below is far under it). No BEFORE INSERT trigger in this
 /// schema skips a row (audit.seal_entry returns NEW), so an INSERT never "succeeds" with no row.
-/// docs/adr/0014-insert-only-saves-and-a-cheaper-seal.md.
+/// An UPDATE whose version the database enforces (<see cref="DatabaseGuardedVersions"/>) meets (1)
+/// as well: it changes its row or raises, because it finds the row by primary key and the row was
+/// just read (agencies are never deleted). docs/adr/0014-insert-only-saves-and-a-cheaper-seal.md,
+/// docs/adr/0018-agency-updates-guarded-by-the-database.md.
 /// </summary>
 internal static class OneBatchSaves
 {
@@ -45,6 +48,8 @@ internal static class OneBatchSaves
                 case EntityState.Unchanged or EntityState.Detached:
                     continue;
                 case EntityState.Added when ++inserts <= MaxInserts && !ReferencesGeneratedKey(entry):
+                    continue;
+                case EntityState.Modified when DatabaseGuardedVersions.IsGuarded(entry.Metadata.ClrType) && ++inserts <= MaxInserts:
                     continue;
                 default:
                     return false;

@@ -109,19 +109,21 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
     [Fact]
     public async Task GuardedUpdate_LostRace_KeepsEfTransactionAndStoresNoAuditEntry()
     {
+        // Referrals are guarded by EF Core's WHERE xmin = … (agencies by the database since ADR 0018,
+        // AgencyVersionGuardTests): a lost race is a row count only the client sees.
         var observer = new SaveObserver();
         var callId = "lost-race-" + Guid.NewGuid();
         await using var db = Open(observer);
-        var agency = await db.Agencies.SingleAsync(a => a.AgencyId == Recipient);
+        var referral = await db.Referrals.SingleAsync(r => r.RequestId == TakenRequestId);
         await using (var other = _database.CreateDbContext())
         {
             // Another writer changes the row after our read: our xmin is stale.
-            (await other.Agencies.SingleAsync(a => a.AgencyId == Recipient)).DisplayName = "changed by someone else";
+            (await other.Referrals.SingleAsync(r => r.RequestId == TakenRequestId)).Reason = "changed by someone else";
             await other.SaveChangesAsync();
         }
 
-        agency.DisplayName = "ours";
-        Trail(db).Append(Entry(callId, "/coordination.v1.AgenciesService/UpdateAgency"));
+        referral.Reason = "ours";
+        Trail(db).Append(Entry(callId, "/coordination.v1.ReferralsService/AcceptReferral"));
         Assert.False(OneBatchSaves.AreInsertsOnly(db));
         observer.Reset();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
@@ -129,7 +131,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
         Assert.Equal(1, observer.TransactionsStarted);
         await using var check = _database.CreateDbContext();
         Assert.False(await check.AuditEntries.AnyAsync(e => e.CallId == callId));
-        Assert.Equal("changed by someone else", (await check.Agencies.SingleAsync(a => a.AgencyId == Recipient)).DisplayName);
+        Assert.Equal("changed by someone else", (await check.Referrals.SingleAsync(r => r.RequestId == TakenRequestId)).Reason);
     }
 
     [Fact]

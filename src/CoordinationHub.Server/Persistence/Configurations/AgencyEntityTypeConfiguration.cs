@@ -21,7 +21,11 @@ internal sealed class AgencyEntityTypeConfiguration : IEntityTypeConfiguration<A
         builder.Property(a => a.Purposes).HasColumnName("purposes");
         builder.Property(a => a.CreatedAt).HasColumnName("created_at");
         builder.Property(a => a.UpdatedAt).HasColumnName("updated_at");
-        builder.Property(a => a.Version).IsRowVersion();
+        // xmin, read back after every write, but not a concurrency token: EF Core would guard with
+        // WHERE xmin = …, whose lost race is a row count of zero that only the client sees. The
+        // database compares expected_version with it instead (ADR 0018).
+        builder.Property(a => a.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate();
+        builder.Property(a => a.ExpectedVersion).HasColumnName("expected_version").HasColumnType("xid");
         builder.HasMany(a => a.Certificates).WithOne(c => c.Agency).HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

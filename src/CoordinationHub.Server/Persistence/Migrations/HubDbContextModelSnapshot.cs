@@ -48,6 +48,10 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<uint?>("ExpectedVersion")
+                        .HasColumnType("xid")
+                        .HasColumnName("expected_version");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -81,7 +85,6 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnName("updated_at");
 
                     b.Property<uint>("Version")
-                        .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");

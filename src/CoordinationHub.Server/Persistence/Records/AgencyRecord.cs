@@ -26,8 +26,19 @@ public sealed class AgencyRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>PostgreSQL's <c>xmin</c>: changes on every update, so it serves as etag and concurrency token.</summary>
+    /// <summary>
+    /// PostgreSQL's <c>xmin</c>: changes on every update, so it serves as etag and concurrency token.
+    /// The database enforces it (<see cref="ExpectedVersion"/>), not a WHERE clause.
+    /// </summary>
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The <see cref="Version"/> the writer read, sent with every UPDATE (HubDbContext stamps it).
+    /// The trigger <c>trust.agency_version_guard</c> raises serialization_failure unless it is still
+    /// the row's xmin, and stores NULL: a lost race is an error that aborts the whole batch, so an
+    /// update and its audit entry can commit in one round trip (ADR 0018).
+    /// </summary>
+    public uint? ExpectedVersion { get; set; }
 
     public List<CertificateRecord> Certificates { get; set; } = [];
 }
