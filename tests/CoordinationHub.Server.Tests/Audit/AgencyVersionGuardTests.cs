@@ -1,10 +1,9 @@
-using System.Data.Common;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
+using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace CoordinationHub.Server.Tests.Audit;
@@ -95,16 +94,5 @@ public sealed class AgencyVersionGuardTests : IAsyncLifetime
         var options = new DbContextOptionsBuilder<HubDbContext>();
         HubDatabase.Configure(options, _database.ConnectionString).AddInterceptors(transactions);
         return new HubDbContext(options.Options);
-    }
-
-    private sealed class TransactionCounter : DbTransactionInterceptor
-    {
-        public int Started { get; private set; }
-
-        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-        {
-            Started++;
-            return base.TransactionStartedAsync(connection, eventData, result, cancellationToken);
-        }
     }
 }

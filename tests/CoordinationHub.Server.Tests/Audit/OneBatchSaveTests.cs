@@ -5,6 +5,7 @@ using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Persistence.Records.Notifications;
+using CoordinationHub.Server.Tests.Infrastructure;
 using CoordinationHub.Testing.Hub;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -204,7 +205,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
     /// <summary>Counts the commands a save sends and the transactions EF Core starts for it.</summary>
     private sealed class SaveObserver : DbCommandInterceptor
     {
-        public TransactionObserver Transactions { get; } = new();
+        public TransactionCounter Transactions { get; } = new();
 
         public int Commands { get; private set; }
 
@@ -220,17 +221,6 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
         {
             Commands++;
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-
-    private sealed class TransactionObserver : DbTransactionInterceptor
-    {
-        public int Started { get; set; }
-
-        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
-        {
-            Started++;
-            return base.TransactionStartedAsync(connection, eventData, result, cancellationToken);
         }
     }
 }
