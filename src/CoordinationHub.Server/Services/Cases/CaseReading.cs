@@ -30,7 +30,7 @@ internal sealed class CaseReading(CaseCalls calls, CaseViewAssembler views)
         // entry together with the view's remaining reads (ADR 0016).
         var read = await calls.FindReadableAsync(context, request.CaseId, views.ReadsGrants).ConfigureAwait(false);
         var decision = views.Decide(context, read, purpose);
-        return await views.CommitAndBuildAsync(context, read.Record, decision).ConfigureAwait(false);
+        return await views.BuildAsync(context, read.Record, decision).ConfigureAwait(false);
     }
 
     public async Task<ListCasesResponse> ListAsync(ListCasesRequest request, ServerCallContext context)

@@ -56,28 +56,13 @@ internal sealed class CaseViewAssembler(CaseCalls calls, ICaseDisclosure disclos
         return decision;
     }
 
-    /// <summary>The view of <paramref name="record"/> under <paramref name="decision"/>, reading reports and flags as they are now.</summary>
-    public async Task<Case> BuildAsync(ServerCallContext context, CaseRecord record, DisclosureDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var db = calls.Db;
-        var caseId = record.CaseId;
-        var reports = await db.CaseReports.AsNoTracking()
-            .Where(r => r.CaseId == caseId || r.OriginalCaseId == caseId)
-            .OrderBy(r => r.ReportedAt).ThenBy(r => r.Id)
-            .ToListAsync(context.CancellationToken).ConfigureAwait(false);
-        var flags = await db.DuplicateFlags.AsNoTracking()
-            .Where(f => f.CaseId == caseId || f.OtherCaseId == caseId)
-            .OrderBy(f => f.CreatedAt).ThenBy(f => f.FlagId)
-            .ToListAsync(context.CancellationToken).ConfigureAwait(false);
-        return await AssembleAsync(context, record, reports, flags, decision).ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// Commits the staged audit entry of <paramref name="decision"/> and builds the view, the entry
-    /// and the view's reads in one round trip (<see cref="CaseViewReads"/>).
+    /// The view of <paramref name="record"/> under <paramref name="decision"/>, reading reports and
+    /// flags as they are now. What the context still holds staged (GetCase's audit entry of the
+    /// decision) is written in the same round trip (<see cref="CaseViewReads"/>); the writes
+    /// build their response after their own commit, with nothing staged.
     /// </summary>
-    public async Task<Case> CommitAndBuildAsync(ServerCallContext context, CaseRecord record, DisclosureDecision decision)
+    public async Task<Case> BuildAsync(ServerCallContext context, CaseRecord record, DisclosureDecision decision)
     {
         ArgumentNullException.ThrowIfNull(record);
         var (reports, flags) = await CaseViewReads.CommitAndReadAsync(calls.Db, record.CaseId, context.CancellationToken).ConfigureAwait(false);
