@@ -26,6 +26,11 @@ public sealed class LabAdapterSampleTests(ProbedHubTestHost hub) : IClassFixture
             var reported = Assert.Single((await judge.Identifications.ListIdentificationsAsync(new ListIdentificationsRequest { CaseId = world.CaseId })).Identifications);
             await judge.Identifications.ConfirmIdentificationAsync(new ConfirmIdentificationRequest { IdentificationId = reported.IdentificationId, Note = "kinship confirmed on review" });
             await WaitForAsync(() => output.ToString().Contains(nameof(NotificationKind.IdentificationConfirmed), StringComparison.Ordinal), first);
+
+            // Delivery is at least once: the cursor is saved after the line is printed, and a stop
+            // in between would rightly deliver the confirmation again. Stop once it is saved.
+            var confirmed = ConfirmedSequence(output.ToString());
+            await WaitForAsync(() => SavedCursor(options.CursorDirectory) >= confirmed, first);
             await stop.CancelAsync();
             Assert.Equal(0, await first);
         }
@@ -52,6 +57,19 @@ public sealed class LabAdapterSampleTests(ProbedHubTestHost hub) : IClassFixture
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static int CountOf(string text, string what) => text.Split(what).Length - 1;
+
+    // The adapter prints "#<sequence> <kind> …" for each notification.
+    private static long ConfirmedSequence(string output)
+    {
+        var line = output.Split('\n').First(l => l.Contains(nameof(NotificationKind.IdentificationConfirmed), StringComparison.Ordinal));
+        return long.Parse(line[1..line.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long SavedCursor(string directory)
+    {
+        var file = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.cursor").FirstOrDefault() : null;
+        return file is not null && long.TryParse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? sequence : -1;
+    }
 
     private static async Task WaitForAsync(Func<bool> condition, Task<int> adapter)
     {
