@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CoordinationHub.Bench.Audit;
 
 namespace CoordinationHub.Bench.Disclosure;
 
@@ -29,7 +30,7 @@ internal sealed record CallCost(double ProcessMs, double MachineMs)
         Console.WriteLine("| --- | ---: | ---: |");
         foreach (var (name, rounds) in costs)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(rounds.Select(r => r.ProcessMs)):F2} | {Median(rounds.Select(r => r.MachineMs)):F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {BenchHubs.Median(rounds.Select(r => r.ProcessMs)):F2} | {BenchHubs.Median(rounds.Select(r => r.MachineMs)):F2} |"));
         }
     }
 
@@ -38,11 +39,5 @@ internal sealed record CallCost(double ProcessMs, double MachineMs)
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return BusyFields.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

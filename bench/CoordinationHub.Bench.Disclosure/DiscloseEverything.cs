@@ -19,5 +19,5 @@ internal sealed class DiscloseEverything : ICaseDisclosure
 
     public Task<DisclosureDecision> DecideAsync(
         HubDbContext db, AuthenticatedAgency caller, string caseId, bool callerReportedCase, string purpose, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(new DisclosureDecision(purpose, All, None, []));
+        Task.FromResult(Decide(caller, callerReportedCase, [], purpose, now));
 }

@@ -1,5 +1,6 @@
 using CoordinationHub.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoordinationHub.Testing.Hub;
 
@@ -11,6 +12,14 @@ public sealed class MigratedDatabaseFixture : IAsyncLifetime, IDbContextFactory<
     public string ConnectionString => _database.ConnectionString;
 
     public HubDbContext CreateDbContext() => HubDatabase.Open(ConnectionString);
+
+    /// <summary>A context whose commands or transactions <paramref name="interceptors"/> observe, configured as the hub's.</summary>
+    public HubDbContext CreateDbContext(params IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<HubDbContext>();
+        HubDatabase.Configure(options, ConnectionString).AddInterceptors(interceptors);
+        return new HubDbContext(options.Options);
+    }
 
     public async Task InitializeAsync()
     {

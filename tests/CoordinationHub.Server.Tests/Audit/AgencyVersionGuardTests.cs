@@ -35,7 +35,7 @@ public sealed class AgencyVersionGuardTests : IAsyncLifetime
     public async Task AuditedUpdate_OneBatchWithoutTransaction_StoredWithItsEntry()
     {
         var transactions = new TransactionCounter();
-        await using (var db = Open(transactions))
+        await using (var db = _database.CreateDbContext(transactions))
         {
             var agency = await db.Agencies.SingleAsync(a => a.AgencyId == AgencyId);
             agency.Scopes = ["cases.read", "cases.write"];
@@ -88,11 +88,4 @@ public sealed class AgencyVersionGuardTests : IAsyncLifetime
     private static AuditRecord Entry(string callId) => AuditRecords.ToRecord(
         new AuditEntry { AgencyId = "hub-admin", Method = "/coordination.v1.AgenciesService/UpdateAgencyClaims", Target = "agency:" + AgencyId, Decision = AuditDecision.Allowed, Reason = "claims updated", CallId = callId },
         TimeProvider.System);
-
-    private HubDbContext Open(TransactionCounter transactions)
-    {
-        var options = new DbContextOptionsBuilder<HubDbContext>();
-        HubDatabase.Configure(options, _database.ConnectionString).AddInterceptors(transactions);
-        return new HubDbContext(options.Options);
-    }
 }

@@ -181,12 +181,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
 
     private DatabaseAuditTrail Trail(HubDbContext db) => new(db, _database, TimeProvider.System);
 
-    private HubDbContext Open(SaveObserver observer)
-    {
-        var options = new DbContextOptionsBuilder<HubDbContext>();
-        HubDatabase.Configure(options, _database.ConnectionString).AddInterceptors(observer, observer.Transactions);
-        return new HubDbContext(options.Options);
-    }
+    private HubDbContext Open(SaveObserver observer) => _database.CreateDbContext(observer, observer.Transactions);
 
     private async Task<(int Referrals, int Events, int Notifications, int Entries)> CountsAsync()
     {

@@ -67,7 +67,7 @@ public sealed class CaseReadQueryTests : IAsyncLifetime
     public async Task FindAsync_OneCommand_SameRelationshipAndGrantsAsTheSeparateQueries(string agencyId, string caseId)
     {
         var commands = new CommandCounter();
-        await using var db = commands.Open(_database.ConnectionString);
+        await using var db = _database.CreateDbContext(commands);
 
         var row = await CaseReadQuery.FindAsync(db, caseId, agencyId, withGrants: true, CancellationToken.None);
         Assert.Equal(1, commands.Count);

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using CoordinationHub.Server.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoordinationHub.Server.Tests.Infrastructure;
@@ -9,14 +7,6 @@ namespace CoordinationHub.Server.Tests.Infrastructure;
 public sealed class CommandCounter : DbCommandInterceptor
 {
     public int Count { get; private set; }
-
-    /// <summary>A context on <paramref name="connectionString"/> whose queries this counter counts.</summary>
-    public HubDbContext Open(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<HubDbContext>();
-        HubDatabase.Configure(options, connectionString).AddInterceptors(this);
-        return new HubDbContext(options.Options);
-    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {

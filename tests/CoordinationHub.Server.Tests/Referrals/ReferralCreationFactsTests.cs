@@ -54,7 +54,7 @@ public sealed class ReferralCreationFactsTests : IAsyncLifetime
     public async Task LoadAsync_OneCommand_TheFactsOfTheSeparateQueries(string senderId, string requestId, string recipientId)
     {
         var commands = new CommandCounter();
-        await using var db = commands.Open(_database.ConnectionString);
+        await using var db = _database.CreateDbContext(commands);
         var draft = new ReferralDraft(requestId, CaseId, recipientId, "search", ["identity"], "reason", DateTimeOffset.UtcNow.AddDays(3));
 
         var facts = await ReferralCreationFacts.LoadAsync(db, senderId, draft, CancellationToken.None);
