@@ -23,7 +23,7 @@ namespace CoordinationHub.Bench.Audit;
 /// </summary>
 public static class WriteThroughput
 {
-    public static async Task RunAsync(int concurrency, TimeSpan roundLength, int rounds)
+    public static async Task RunAsync(int concurrency, TimeSpan roundLength, int rounds, string? onlyCall = null, string? onlySide = null)
     {
         var pki = new Auth.BenchPki();
         var connectionString = PostgresCluster.ConnectionStringFor(await PostgresCluster.CreateDatabaseAsync("bench_audit"));
@@ -38,12 +38,13 @@ public static class WriteThroughput
         {
             ("UpdateAgencyClaims", (channel, worker, i) => UpdateClaimsAsync(channel, adminHeaders, worker, i)),
             ("CreateReferral", (channel, _, _) => CreateReferralAsync(channel, referralHeaders)),
-        };
+        }.Where(c => onlyCall is null || c.Name == onlyCall).ToArray();
 
         Console.WriteLine($"load average before the run: {File.ReadAllText("/proc/loadavg").Trim()}");
         using var auditedChannel = BenchHubs.Channel(audited, pki);
         using var baselineChannel = BenchHubs.Channel(baseline, pki);
         var results = calls.ToDictionary(c => c.Name, _ => new Dictionary<string, List<double>> { ["audited"] = [], ["no append"] = [] });
+        var costs = calls.ToDictionary(c => c.Name, _ => new Dictionary<string, List<CallCost>> { ["audited"] = [], ["no append"] = [] });
         foreach (var (_, call) in calls)
         {
             await DriveAsync(auditedChannel, call, concurrency, TimeSpan.FromSeconds(3));
@@ -54,14 +55,31 @@ public static class WriteThroughput
         {
             foreach (var (name, call) in calls)
             {
-                results[name]["audited"].Add(await DriveAsync(auditedChannel, call, concurrency, roundLength));
-                results[name]["no append"].Add(await DriveAsync(baselineChannel, call, concurrency, roundLength));
+                foreach (var (side, channel) in new[] { ("audited", auditedChannel), ("no append", baselineChannel) })
+                {
+                    if (onlySide is not null && side != onlySide)
+                    {
+                        continue;
+                    }
+
+                    var before = CallCost.Sample();
+                    var rate = await DriveAsync(channel, call, concurrency, roundLength);
+                    results[name][side].Add(rate);
+                    costs[name][side].Add(CallCost.Since(before, rate * roundLength.TotalSeconds));
+                }
             }
         }
 
         foreach (var (name, _) in calls)
         {
+            if (onlySide is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}, {onlySide} only: median {BenchHubs.Median(results[name][onlySide]):F0} calls/s"));
+                continue;
+            }
+
             BenchHubs.PrintComparison(string.Create(CultureInfo.InvariantCulture, $"{name}, concurrency {concurrency}, {rounds} rounds of {roundLength.TotalSeconds} s each, alternating"), results[name], target: 0.80);
+            CallCost.Print(costs[name]);
         }
 
         Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -56,12 +56,14 @@ public static class AuditChain
             }
         }
 
-        if (pending is null)
-        {
-            return null;
-        }
+        return pending is null ? null : AssignLane(pending);
+    }
 
-        var lease = AuditLaneLease.Take(LaneFor(pending.Find(r => r.CallId.Length > 0)?.CallId ?? string.Empty));
+    /// <summary>As <see cref="AssignLane(DbContext)"/>, for records the caller already collected from the context.</summary>
+    public static AuditLaneLease AssignLane(IReadOnlyList<AuditRecord> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var lease = AuditLaneLease.Take(LaneFor(pending.FirstOrDefault(r => r.CallId.Length > 0)?.CallId ?? string.Empty));
         foreach (var record in pending)
         {
             record.Chain = lease.Lane;

@@ -61,7 +61,7 @@ internal sealed class StagedAuditInserts : IDisposable
             entries.Add(entry);
         }
 
-        var lane = AuditChain.AssignLane(db);
+        var lane = entries.Count == 0 ? null : AuditChain.AssignLane(entries.ConvertAll(e => (AuditRecord)e.Entity));
         var (_, sql, columns) = ShapeOf(db.Model);
         var commands = entries.Select(e =>
         {

@@ -3,7 +3,7 @@ using CoordinationHub.Domain.Trust;
 namespace CoordinationHub.Server.Persistence.Records;
 
 /// <summary>A trusted agency and its claims (table <c>trust.agencies</c>).</summary>
-public sealed class AgencyRecord
+public sealed class AgencyRecord : IDatabaseGuardedVersion
 {
     public required string AgencyId { get; set; }
 

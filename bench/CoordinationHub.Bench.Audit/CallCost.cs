@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using CoordinationHub.Bench.Audit;
-
-namespace CoordinationHub.Bench.Disclosure;
+namespace CoordinationHub.Bench.Audit;
 
 /// <summary>
 /// CPU per call in one round, split between this process (the hubs and the driving client) and
-/// everything else on the machine (PostgreSQL, in practice): where a policed read's extra cost is spent.
+/// everything else on the machine (PostgreSQL, in practice): where the extra cost of a policed read
+/// or an audited write is spent.
 /// </summary>
 internal sealed record CallCost(double ProcessMs, double MachineMs)
 {
@@ -24,7 +23,7 @@ internal sealed record CallCost(double ProcessMs, double MachineMs)
         return new CallCost(processMs / calls, (machineMs - processMs) / calls);
     }
 
-    public static void Print(Dictionary<string, List<CallCost>> costs)
+    public static void Print(IReadOnlyDictionary<string, List<CallCost>> costs)
     {
         Console.WriteLine("| server | this process CPU ms/call (hub + client) | rest of the machine CPU ms/call (PostgreSQL) |");
         Console.WriteLine("| --- | ---: | ---: |");
