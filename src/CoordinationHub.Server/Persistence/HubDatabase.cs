@@ -1,14 +1,40 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CoordinationHub.Server.Persistence;
 
 /// <summary>How the hub and hubctl open and migrate the database, in one place so both agree.</summary>
 public static class HubDatabase
 {
+    /// <summary>Statements Npgsql keeps prepared per connection unless the connection string says otherwise (docs/adr/0017).</summary>
+    public const int AutoPreparedStatements = 64;
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "trust"));
+        return options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "trust"));
+    }
+
+    /// <summary>
+    /// The hub sends the same few dozen statements all day; without preparation PostgreSQL parses and
+    /// plans each one on every call, which measured as most of its CPU per read (docs/benchmarks.md,
+    /// 2026-11-24). Npgsql prepares a statement on a connection once it has been sent twice there.
+    /// An operator's explicit <c>Max Auto Prepare</c> (0 turns it off) wins.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword exists at all; the
+        // plain builder answers whether this connection string names it.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>A context outside dependency injection, for hubctl's direct database commands.</summary>

@@ -23,7 +23,7 @@ public sealed class ConcurrentReportTests(HubTestHost hub) : IClassFixture<HubTe
         await using var hold = await blocker.BeginTransactionAsync();
         await ExecuteAsync(blocker, "LOCK TABLE cases.cases IN SHARE MODE");
         var reports = new[] { police.ReportAsync(SyntheticReports.Sections(arabic)), ngo.ReportAsync(SyntheticReports.Sections(latin)) };
-        await WaitUntilWaitingAsync(blocker, sessions: 2, reports);
+        await WaitUntilWaitingAsync(hub.ConnectionString, sessions: 2, reports);
         await hold.CommitAsync();
         var responses = await Task.WhenAll(reports);
 
@@ -46,8 +46,14 @@ public sealed class ConcurrentReportTests(HubTestHost hub) : IClassFixture<HubTe
 
     // Polls until that many other sessions of this database wait for a lock; a condition, not a timing.
     // A report that ends instead of waiting (an error) is reported as what it is, not as a timeout.
-    private static async Task WaitUntilWaitingAsync(NpgsqlConnection connection, int sessions, IReadOnlyList<Task> reports)
+    // From a connection of its own, outside any transaction: PostgreSQL takes pg_stat_activity's
+    // snapshot at its first use in a transaction and keeps it to the end, so polling from the
+    // blocker's transaction never saw a report whose connection the hub opened after the first
+    // poll, and waited for it in vain (the failure of CI runs with a separate hub pool, ADR 0017).
+    private static async Task WaitUntilWaitingAsync(string connectionString, int sessions, IReadOnlyList<Task> reports)
     {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
         await using var count = new NpgsqlCommand(
             "SELECT count(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database() AND l.pid <> pg_backend_pid()",
             connection);

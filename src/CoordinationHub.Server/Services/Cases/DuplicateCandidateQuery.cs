@@ -80,10 +80,10 @@ public static class DuplicateCandidateQuery
         // ever worth doing by the index, so sequential scans are off for it; so is JIT compilation,
         // which the same estimate set off (half a second per query), and so are parallel workers:
         // the same estimate started two for a lookup of 1,815 rows, whose start and merge cost more
-        // than the rows (and a hub answering many calls has no idle core to give). When an operator
-        // has Npgsql prepare statements (Max Auto Prepare, ADR 0017), a generic plan, which
-        // PostgreSQL may switch to after five executions, would not see which terms are rare, so
-        // every plan is made for its own terms. In a transaction of its own
+        // than the rows (and a hub answering many calls has no idle core to give). Npgsql prepares
+        // the stages' statements (HubDatabase.WithAutoPrepare); a generic plan, which PostgreSQL may
+        // switch to after five executions, would not see which terms are rare, so every plan is
+        // made for its own terms, as before preparation. In a transaction of its own
         // unless the caller has one (where the settings are put back after the query).
         var own = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
