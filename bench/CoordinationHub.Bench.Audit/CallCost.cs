@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+
 namespace CoordinationHub.Bench.Audit;
 
 /// <summary>

@@ -43,49 +43,20 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     /// Saves as usual, after putting staged audit entries on their lane (leased for the save's duration); PostgreSQL seals them into
     /// the lane's hash chain as they are inserted, in the same transaction as the change they record
     /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
-    /// A save of inserts only runs as one batch in one implicit transaction, one round trip instead
-    /// of two (<see cref="OneBatchSaves"/>); anything else in EF Core's own transaction as before.
+    /// A save of inserts and database-guarded updates runs as one batch in one implicit transaction,
+    /// one round trip instead of two (<see cref="OneBatchSaves"/>); anything else in EF Core's own
+    /// transaction as before.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        using var lane = AuditChain.AssignLane(this);
-        DatabaseGuardedVersions.Stamp(this);
-        if (!OneBatchSaves.AreInsertsOnly(this))
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        }
-
-        var behavior = Database.AutoTransactionBehavior;
-        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Database.AutoTransactionBehavior = behavior;
-        }
+        using var save = PrepareSave();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        using var lane = AuditChain.AssignLane(this);
-        DatabaseGuardedVersions.Stamp(this);
-        if (!OneBatchSaves.AreInsertsOnly(this))
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        var behavior = Database.AutoTransactionBehavior;
-        Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            Database.AutoTransactionBehavior = behavior;
-        }
+        using var save = PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -94,5 +65,43 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.HasSequence<long>(CaseSchema.CaseNumberSequence, CaseSchema.Name);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+
+    // What both overloads do before EF Core's save: the audit lane, the guarded versions, and, for
+    // a save that qualifies as one batch, no EF Core transaction. Disposing puts the transaction
+    // behaviour back and releases the lane.
+    private SavePreparation PrepareSave()
+    {
+        var lane = AuditChain.AssignLane(this);
+        try
+        {
+            DatabaseGuardedVersions.Stamp(this);
+            var behavior = Database.AutoTransactionBehavior;
+            var oneBatch = OneBatchSaves.Qualifies(this);
+            if (oneBatch)
+            {
+                Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            }
+
+            return new SavePreparation(this, lane, oneBatch ? behavior : null);
+        }
+        catch
+        {
+            lane?.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class SavePreparation(HubDbContext db, AuditLaneLease? lane, AutoTransactionBehavior? restore) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (restore is { } behavior)
+            {
+                db.Database.AutoTransactionBehavior = behavior;
+            }
+
+            lane?.Dispose();
+        }
     }
 }

@@ -23,16 +23,16 @@ namespace CoordinationHub.Server.Persistence;
 /// </summary>
 internal static class OneBatchSaves
 {
-    /// <summary>More inserts than this go through EF's transaction as before: a bound well below any batch split.</summary>
-    public const int MaxInserts = 100;
+    /// <summary>More changes than this go through EF's transaction as before: a bound well below any batch split.</summary>
+    public const int MaxChanges = 100;
 
     /// <summary>
-    /// True when the pending changes of <paramref name="db"/> are two to <see cref="MaxInserts"/>
-    /// inserts, none referencing a key the database generates, and no transaction is open (a
-    /// caller's transaction decides its own commit). One insert alone already runs without a
-    /// transaction (EF's own rule), so it is left to EF.
+    /// True when the pending changes of <paramref name="db"/> are two to <see cref="MaxChanges"/>
+    /// inserts (none referencing a key the database generates) and updates of database-guarded
+    /// versions, and no transaction is open (a caller's transaction decides its own commit). One
+    /// change alone already runs without a transaction (EF's own rule), so it is left to EF.
     /// </summary>
-    public static bool AreInsertsOnly(DbContext db)
+    public static bool Qualifies(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
@@ -40,23 +40,23 @@ internal static class OneBatchSaves
             return false;
         }
 
-        var inserts = 0;
+        var changes = 0;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             switch (entry.State)
             {
                 case EntityState.Unchanged or EntityState.Detached:
                     continue;
-                case EntityState.Added when ++inserts <= MaxInserts && !ReferencesGeneratedKey(entry):
+                case EntityState.Added when ++changes <= MaxChanges && !ReferencesGeneratedKey(entry):
                     continue;
-                case EntityState.Modified when DatabaseGuardedVersions.IsGuarded(entry.Metadata.ClrType) && ++inserts <= MaxInserts:
+                case EntityState.Modified when DatabaseGuardedVersions.IsGuarded(entry.Metadata.ClrType) && ++changes <= MaxChanges:
                     continue;
                 default:
                     return false;
             }
         }
 
-        return inserts > 1;
+        return changes > 1;
     }
 
     // A foreign key to a key the database generates is what makes EF execute the principal's

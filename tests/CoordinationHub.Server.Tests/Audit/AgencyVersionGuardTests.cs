@@ -40,7 +40,7 @@ public sealed class AgencyVersionGuardTests : IAsyncLifetime
             var agency = await db.Agencies.SingleAsync(a => a.AgencyId == AgencyId);
             agency.Scopes = ["cases.read", "cases.write"];
             db.AuditEntries.Add(Entry("update"));
-            Assert.True(OneBatchSaves.AreInsertsOnly(db));
+            Assert.True(OneBatchSaves.Qualifies(db));
             await db.SaveChangesAsync();
             Assert.NotEqual(0u, agency.Version);
         }

@@ -52,7 +52,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
         await using (var db = Open(observer))
         {
             StageReferralCreation(db, Referral("fresh-" + Guid.NewGuid()), callId);
-            Assert.True(OneBatchSaves.AreInsertsOnly(db));
+            Assert.True(OneBatchSaves.Qualifies(db));
             observer.Reset();
             await db.SaveChangesAsync();
         }
@@ -84,7 +84,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
             // method is longer than its column (value too long): one statement of the batch fails.
             var referral = Referral(failing == FailingStatement.Referral ? TakenRequestId : "fresh-" + Guid.NewGuid());
             StageReferralCreation(db, referral, callId, method: failing == FailingStatement.AuditEntry ? new string('m', 201) : "/coordination.v1.ReferralsService/CreateReferral");
-            Assert.True(OneBatchSaves.AreInsertsOnly(db));
+            Assert.True(OneBatchSaves.Qualifies(db));
             observer.Reset();
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
             Assert.IsType<PostgresException>(error.InnerException);
@@ -125,7 +125,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
 
         referral.Reason = "ours";
         Trail(db).Append(Entry(callId, "/coordination.v1.ReferralsService/AcceptReferral"));
-        Assert.False(OneBatchSaves.AreInsertsOnly(db));
+        Assert.False(OneBatchSaves.Qualifies(db));
         observer.Reset();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
 
@@ -142,7 +142,7 @@ public sealed class OneBatchSaveTests : IAsyncLifetime
         await using var transaction = await db.Database.BeginTransactionAsync();
         StageReferralCreation(db, Referral("in-transaction-" + Guid.NewGuid()), "in-transaction-" + Guid.NewGuid());
 
-        Assert.False(OneBatchSaves.AreInsertsOnly(db));
+        Assert.False(OneBatchSaves.Qualifies(db));
     }
 
     public enum FailingStatement

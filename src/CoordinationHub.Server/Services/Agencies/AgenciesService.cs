@@ -327,8 +327,9 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: DatabaseGuardedVersions.LostRaceSqlState })
         {
-            // xmin moved under us (the database's version guard refused the update, ADR 0018): another administrator (maybe on another replica) changed the
-            // agency between our read and our write. Nothing of ours was stored.
+            // xmin moved under us (the database's version guard refused the update, ADR 0018):
+            // another administrator (maybe on another replica) changed the agency between our read
+            // and our write. Nothing of ours was stored.
             db.ChangeTracker.Clear();
             throw await RefuseAsync(context, StatusCode.Aborted, target, "the agency changed concurrently; read it again and retry.").ConfigureAwait(false);
         }
