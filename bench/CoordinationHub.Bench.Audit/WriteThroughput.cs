@@ -45,17 +45,22 @@ public static class WriteThroughput
         using var baselineChannel = BenchHubs.Channel(baseline, pki);
         var results = calls.ToDictionary(c => c.Name, _ => new Dictionary<string, List<double>> { ["audited"] = [], ["no append"] = [] });
         var costs = calls.ToDictionary(c => c.Name, _ => new Dictionary<string, List<CallCost>> { ["audited"] = [], ["no append"] = [] });
-        foreach (var (_, call) in calls)
+        await JitWarmUp.RunAsync(async () =>
         {
-            await DriveAsync(auditedChannel, call, concurrency, TimeSpan.FromSeconds(3));
-            await DriveAsync(baselineChannel, call, concurrency, TimeSpan.FromSeconds(3));
-        }
+            foreach (var (_, call) in calls)
+            {
+                await DriveAsync(auditedChannel, call, concurrency, TimeSpan.FromSeconds(3));
+                await DriveAsync(baselineChannel, call, concurrency, TimeSpan.FromSeconds(3));
+            }
+        }, TimeSpan.FromMinutes(2));
 
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, call) in calls)
             {
-                foreach (var (side, channel) in new[] { ("audited", auditedChannel), ("no append", baselineChannel) })
+                // Each side goes first in every other round, so neither always inherits the other's leftovers (GC, vacuum).
+                var sides = new[] { ("audited", auditedChannel), ("no append", baselineChannel) };
+                foreach (var (side, channel) in round % 2 == 0 ? sides : sides.Reverse())
                 {
                     if (onlySide is not null && side != onlySide)
                     {
