@@ -13,7 +13,9 @@ public static class HubDatabase
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "trust"));
+        return options
+            .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "trust"))
+            .AddInterceptors(AuditInsertsInSaveBatch.Instance);
     }
 
     /// <summary>

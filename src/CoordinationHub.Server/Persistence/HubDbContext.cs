@@ -4,6 +4,8 @@ using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Server.Persistence.Records.Cases;
 using CoordinationHub.Server.Persistence.Records.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CoordinationHub.Server.Persistence;
 
@@ -39,24 +41,37 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     public DbSet<NotificationProgressRecord> NotificationProgress => Set<NotificationProgressRecord>();
 
+    private List<AuditRecord>? _auditInsertsToAppend;
+    private bool? _appendsAuditInserts;
+
     /// <summary>
     /// Saves as usual, after putting staged audit entries on their lane (leased for the save's duration); PostgreSQL seals them into
     /// the lane's hash chain as they are inserted, in the same transaction as the change they record
     /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
     /// A save of inserts and database-guarded updates runs as one batch in one implicit transaction,
     /// one round trip instead of two (<see cref="OneBatchSaves"/>); anything else in EF Core's own
-    /// transaction as before.
+    /// transaction as before. Entries that accompany a change travel as plain INSERTs at the end of
+    /// the save's first command (<see cref="AuditInsertsInSaveBatch"/>), not through EF Core's
+    /// update pipeline; the count returned includes them.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         using var save = PrepareSave();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        return save.Completed(await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         using var save = PrepareSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return save.Completed(base.SaveChanges(acceptAllChangesOnSuccess));
+    }
+
+    /// <summary>The audit entries the running save appends to its first command; null once taken, or when there are none.</summary>
+    internal List<AuditRecord>? TakeAuditInsertsToAppend()
+    {
+        var records = _auditInsertsToAppend;
+        _auditInsertsToAppend = null;
+        return records;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -67,41 +82,135 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
     }
 
-    // What both overloads do before EF Core's save: the audit lane, the guarded versions, and, for
-    // a save that qualifies as one batch, no EF Core transaction. Disposing puts the transaction
-    // behaviour back and releases the lane.
+    // What both overloads do before EF Core's save: detect changes once, the audit lane, the
+    // guarded versions, no EF Core transaction for a save that qualifies as one batch, and the
+    // audit entries that ride along with a change handed to AuditInsertsInSaveBatch. Disposing
+    // puts everything back; after a failed save the entries are pending again, as EF Core leaves
+    // any change it did not write.
     private SavePreparation PrepareSave()
     {
-        var lane = AuditChain.AssignLane(this);
+        // The walks below and EF Core's save would each detect changes again; nothing changes the
+        // entities in between but the stamps, which mark their columns modified themselves.
+        ChangeTracker.DetectChanges();
+        var preparation = new SavePreparation(this);
         try
         {
+            List<EntityEntry>? audit = null;
+            var otherChanges = false;
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                {
+                    continue;
+                }
+
+                if (entry.State == EntityState.Added && entry.Entity is AuditRecord)
+                {
+                    (audit ??= []).Add(entry);
+                }
+                else
+                {
+                    otherChanges = true;
+                }
+            }
+
+            var records = audit?.ConvertAll(e => (AuditRecord)e.Entity);
+            preparation.Lane = records is null ? null : AuditChain.AssignLane(records);
             DatabaseGuardedVersions.Stamp(this);
-            var behavior = Database.AutoTransactionBehavior;
             var oneBatch = OneBatchSaves.Qualifies(this);
             if (oneBatch)
             {
-                Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+                preparation.Behave(AutoTransactionBehavior.Never);
             }
 
-            return new SavePreparation(this, lane, oneBatch ? behavior : null);
+            if (records is not null && otherChanges && AppendsAuditInserts)
+            {
+                // Every command of the save must share one transaction with the appended entries:
+                // the single batch's implicit one, the caller's, or EF Core's, which it would skip
+                // for one remaining statement (a lost race on an xmin-guarded update must take
+                // its entry with it).
+                if (!oneBatch && Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
+                {
+                    preparation.Behave(AutoTransactionBehavior.Always);
+                }
+
+                foreach (var entry in audit!)
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                preparation.Appended = records;
+                _auditInsertsToAppend = records;
+            }
+
+            return preparation;
         }
         catch
         {
-            lane?.Dispose();
+            preparation.Dispose();
             throw;
         }
     }
 
-    private sealed class SavePreparation(HubDbContext db, AuditLaneLease? lane, AutoTransactionBehavior? restore) : IDisposable
+    // Contexts built without the interceptor (none in the hub: HubDatabase.Configure adds it) keep
+    // writing entries through EF Core.
+    private bool AppendsAuditInserts => _appendsAuditInserts ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(AuditInsertsInSaveBatch.Instance) == true;
+
+    private sealed class SavePreparation : IDisposable
     {
-        public void Dispose()
+        private readonly HubDbContext _db;
+        private readonly bool _detectChanges;
+        private AutoTransactionBehavior? _restore;
+        private bool _completed;
+
+        public SavePreparation(HubDbContext db)
         {
-            if (restore is { } behavior)
+            _db = db;
+            _detectChanges = _db.ChangeTracker.AutoDetectChangesEnabled;
+            _db.ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        public AuditLaneLease? Lane { get; set; }
+
+        public List<AuditRecord>? Appended { get; set; }
+
+        public void Behave(AutoTransactionBehavior behavior)
+        {
+            _restore ??= _db.Database.AutoTransactionBehavior;
+            _db.Database.AutoTransactionBehavior = behavior;
+        }
+
+        public int Completed(int written)
+        {
+            if (Appended is not null && _db.TakeAuditInsertsToAppend() is not null)
             {
-                db.Database.AutoTransactionBehavior = behavior;
+                // EF Core sent no command to carry them: PrepareSave hands entries over only with a change to write.
+                throw new InvalidOperationException("The save wrote its changes but not its audit entries.");
             }
 
-            lane?.Dispose();
+            _completed = true;
+            return written + (Appended?.Count ?? 0);
+        }
+
+        public void Dispose()
+        {
+            _db._auditInsertsToAppend = null;
+            if (!_completed && Appended is not null)
+            {
+                foreach (var record in Appended)
+                {
+                    _db.Entry(record).State = EntityState.Added;
+                }
+            }
+
+            if (_restore is { } behavior)
+            {
+                _db.Database.AutoTransactionBehavior = behavior;
+            }
+
+            _db.ChangeTracker.AutoDetectChangesEnabled = _detectChanges;
+            Lane?.Dispose();
         }
     }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using CoordinationHub.Server.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CoordinationHub.Server.Audit;
+
+/// <summary>
+/// The INSERT of one new audit entry as EF Core itself would send it, taken from EF Core's model
+/// of <see cref="AuditRecord"/>: every column but the identity and the three the seal trigger
+/// writes (seq, prev_hash, hash), so an entry written beside EF Core cannot drift from one written
+/// through it. Nothing is read back: the entry's position and hash are the database's business
+/// (audit.seal_entry), and no caller reads them from the record it appended.
+/// </summary>
+internal sealed class AuditInsertSql
+{
+    private static readonly Lock CacheLock = new();
+    private static AuditInsertSql? s_cached;
+
+    private readonly IModel _model;
+    private readonly string _head;
+    private readonly IClrPropertyGetter[] _getters;
+    private readonly string?[] _named = new string?[16];
+
+    private AuditInsertSql(IModel model)
+    {
+        _model = model;
+        var entityType = model.FindEntityType(typeof(AuditRecord))!;
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Where(p => p.ValueGenerated == ValueGenerated.Never && p.GetBeforeSaveBehavior() == PropertySaveBehavior.Save)
+            .ToArray();
+        _getters = Array.ConvertAll(columns, c => c.GetGetter());
+        _head = $"INSERT INTO {Quote(table.Schema!)}.{Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.GetColumnName(table)!)))}) VALUES (";
+        Positional = Statement(i => "$" + (i + 1));
+    }
+
+    /// <summary>How many values one entry binds.</summary>
+    public int ColumnCount => _getters.Length;
+
+    /// <summary>The statement with parameters $1 … $n, for a batch command of its own.</summary>
+    public string Positional { get; }
+
+    /// <summary>The statement for <paramref name="model"/>, built once per model.</summary>
+    public static AuditInsertSql For(IModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        lock (CacheLock)
+        {
+            if (s_cached is not { } cached || !ReferenceEquals(cached._model, model))
+            {
+                s_cached = cached = new AuditInsertSql(model);
+            }
+
+            return cached;
+        }
+    }
+
+    /// <summary>The statement with the placeholder <paramref name="placeholder"/> gives for each column's index.</summary>
+    public string Statement(Func<int, string> placeholder)
+    {
+        ArgumentNullException.ThrowIfNull(placeholder);
+        return _head + string.Join(", ", Enumerable.Range(0, _getters.Length).Select(placeholder)) + ")";
+    }
+
+    /// <summary>
+    /// The statement for the <paramref name="entry"/>-th entry appended to a command of EF Core's,
+    /// whose parameters are named: @audit{entry}_0 …, the names <see cref="ParameterName"/> gives.
+    /// </summary>
+    public string Named(int entry)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entry);
+        if (entry >= _named.Length)
+        {
+            return Statement(i => "@" + ParameterName(entry, i));
+        }
+
+        // A benign race: two threads may build the same string once each.
+        return _named[entry] ??= Statement(i => "@" + ParameterName(entry, i));
+    }
+
+    /// <summary>The name of column <paramref name="column"/>'s parameter for the <paramref name="entry"/>-th appended entry.</summary>
+    public static string ParameterName(int entry, int column) => string.Create(CultureInfo.InvariantCulture, $"audit{entry}_{column}");
+
+    /// <summary>The value of column <paramref name="index"/> of <paramref name="record"/>, <see cref="DBNull"/> for null.</summary>
+    public object Value(AuditRecord record, int index) => _getters[index].GetClrValue(record) ?? DBNull.Value;
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

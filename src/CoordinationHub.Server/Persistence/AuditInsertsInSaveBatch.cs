@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using CoordinationHub.Server.Audit;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace CoordinationHub.Server.Persistence;
+
+/// <summary>
+/// Appends the audit entries of a save to the first command EF Core sends for it, instead of
+/// letting EF Core's update pipeline track, generate, bind and read back each entry (about a
+/// fifth of an audited agency update's CPU in the hub, docs/benchmarks.md). The entries stay in the
+/// save's one transaction: <see cref="HubDbContext"/> hands them over only when every command of
+/// the save runs in one transaction, the implicit one of a single batch
+/// (<see cref="OneBatchSaves"/>) or an explicit one, so a failing statement anywhere takes
+/// the change and its entries with it. The statement is EF Core's own (<see cref="AuditInsertSql"/>);
+/// the seal trigger numbers and hashes each row as for any insert. docs/adr/0019.
+/// </summary>
+internal sealed class AuditInsertsInSaveBatch : DbCommandInterceptor
+{
+    public static AuditInsertsInSaveBatch Instance { get; } = new();
+
+    private AuditInsertsInSaveBatch()
+    {
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Append(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Append(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Append(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Append(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Append(DbCommand command, CommandEventData eventData)
+    {
+        if (eventData.CommandSource != CommandSource.SaveChanges
+            || eventData.Context is not HubDbContext db
+            || db.TakeAuditInsertsToAppend() is not { Count: > 0 } records)
+        {
+            return;
+        }
+
+        var insert = AuditInsertSql.For(db.Model);
+        var parameters = command.Parameters;
+
+        // EF Core names its parameters (@p0 …); a command whose parameters are positional ($1 …)
+        // is continued in kind, since Npgsql refuses a mix.
+        var named = parameters.Count == 0 || parameters[0].ParameterName.Length > 0;
+        var text = new StringBuilder(command.CommandText.TrimEnd());
+        if (text.Length > 0 && text[^1] != ';')
+        {
+            text.Append(';');
+        }
+
+        for (var r = 0; r < records.Count; r++)
+        {
+            var first = parameters.Count;
+            text.Append('\n').Append(named ? insert.Named(r) : insert.Statement(i => "$" + (first + i + 1).ToString(CultureInfo.InvariantCulture))).Append(';');
+            for (var i = 0; i < insert.ColumnCount; i++)
+            {
+                var parameter = new NpgsqlParameter { Value = insert.Value(records[r], i) };
+                if (named)
+                {
+                    parameter.ParameterName = AuditInsertSql.ParameterName(r, i);
+                }
+
+                parameters.Add(parameter);
+            }
+        }
+
+        command.CommandText = text.ToString();
+    }
+}
