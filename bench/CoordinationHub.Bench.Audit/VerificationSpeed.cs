@@ -58,12 +58,13 @@ public static class VerificationSpeed
         }
 
         var size = new FileInfo(path).Length;
+        using var keys = CheckpointKeyRing.Of(key);
         var clock = Stopwatch.StartNew();
-        var offline = await AuditExportVerification.VerifyFileAsync(path, key, CancellationToken.None);
+        var offline = await AuditExportVerification.VerifyFileAsync(path, keys, CancellationToken.None);
         var offlineTime = clock.Elapsed;
 
         clock.Restart();
-        var verifier = new AuditChainVerifier(key);
+        var verifier = new AuditChainVerifier(keys);
         checkpoints.ForEach(verifier.AddCheckpoint);
         entries.ForEach(verifier.AddEntry);
         var inMemory = verifier.Complete();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace CoordinationHub.Audit;
 
 /// <summary>
@@ -12,7 +10,7 @@ public sealed class AuditChainVerifier
     /// <summary>Past this many problems the verifier stops recording: the first ones locate the damage.</summary>
     public const int MaxProblems = 1000;
 
-    private readonly ECDsa? _publicKey;
+    private readonly CheckpointKeyRing? _keys;
     private readonly long _fromSeq;
     private readonly Dictionary<int, ChainState> _chains = [];
     private readonly Dictionary<(int Chain, long Seq), AuditCheckpoint> _checkpoints = [];
@@ -20,30 +18,32 @@ public sealed class AuditChainVerifier
     private long _entries;
     private int _validCheckpoints;
 
-    /// <param name="publicKey">The hub's checkpoint key; without it checkpoints are not checked (and count as not verified).</param>
+    /// <param name="keys">
+    /// The checkpoint keys to trust (the hub's current key and those it signed with before a
+    /// rotation); without them checkpoints are not checked (and count as not verified). Not owned.
+    /// </param>
     /// <param name="fromSeq">
     /// The seq each chain starts at in this range. From 1 the first entry must link to the genesis
     /// hash; from later seqs the first entry's prev_hash is taken as the anchor.
     /// </param>
-    public AuditChainVerifier(ECDsa? publicKey, long fromSeq = 1)
+    public AuditChainVerifier(CheckpointKeyRing? keys, long fromSeq = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fromSeq, 1);
-        _publicKey = publicKey;
+        _keys = keys;
         _fromSeq = fromSeq;
     }
 
     public void AddCheckpoint(AuditCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        if (_publicKey is null)
+        if (_keys is null)
         {
             return;
         }
 
-        if (!CheckpointSignature.Verify(_publicKey, checkpoint))
+        if (!_keys.Verify(checkpoint, out var problem))
         {
-            Report(checkpoint.Chain, checkpoint.Seq, ChainProblemKind.BadCheckpointSignature,
-                $"checkpoint signed at {checkpoint.SignedAt:O} with key {checkpoint.KeyId} does not verify with key {CheckpointSignature.KeyIdOf(_publicKey)}");
+            Report(checkpoint.Chain, checkpoint.Seq, ChainProblemKind.BadCheckpointSignature, problem);
             return;
         }
 

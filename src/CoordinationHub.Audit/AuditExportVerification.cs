@@ -1,21 +1,19 @@
-using System.Security.Cryptography;
-
 namespace CoordinationHub.Audit;
 
 /// <summary>
-/// Offline verification of an export file with the hub's public key: what <c>hubctl audit verify</c>
+/// Offline verification of an export file with the hub's public keys: what <c>hubctl audit verify</c>
 /// runs. Two passes over the file (checkpoints, then entries), so memory stays constant whatever
 /// the order of the lines.
 /// </summary>
 public static class AuditExportVerification
 {
-    public static async Task<AuditVerificationResult> VerifyFileAsync(string path, ECDsa? publicKey, CancellationToken cancellationToken)
+    public static async Task<AuditVerificationResult> VerifyFileAsync(string path, CheckpointKeyRing? keys, CancellationToken cancellationToken)
     {
         AuditChainVerifier verifier;
         using (var reader = Open(path))
         {
             var header = await AuditExportReader.ReadHeaderAsync(reader, cancellationToken).ConfigureAwait(false);
-            verifier = new AuditChainVerifier(publicKey, header.FromSeq);
+            verifier = new AuditChainVerifier(keys, header.FromSeq);
             await foreach (var item in AuditExportReader.ReadItemsAsync(reader, cancellationToken).ConfigureAwait(false))
             {
                 if (item is AuditCheckpoint checkpoint)
@@ -38,22 +36,6 @@ public static class AuditExportVerification
         }
 
         return verifier.Complete();
-    }
-
-    /// <summary>Reads the hub's published checkpoint key (<c>/.well-known/audit-key.pem</c>).</summary>
-    public static ECDsa ReadPublicKeyPem(string pem)
-    {
-        var key = ECDsa.Create();
-        try
-        {
-            key.ImportFromPem(pem);
-            return key;
-        }
-        catch
-        {
-            key.Dispose();
-            throw;
-        }
     }
 
     private static StreamReader Open(string path) =>

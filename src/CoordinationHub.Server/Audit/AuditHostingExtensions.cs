@@ -11,8 +11,13 @@ public static class AuditHostingExtensions
     {
         services.AddOptions<HubAuditOptions>().BindConfiguration(HubAuditOptions.Section).ValidateDataAnnotations()
             .Validate(o => File.Exists(o.CheckpointKeyPath), "Hub:Audit:CheckpointKeyPath does not name an existing PEM file (certs-dev/generate.sh makes a development key).")
+            .Validate(o => o.PreviousPublicKeyPaths.All(File.Exists), "Hub:Audit:PreviousPublicKeyPaths names a file that does not exist.")
             .ValidateOnStart();
-        services.AddSingleton(provider => AuditCheckpointKey.Load(provider.GetRequiredService<IOptions<HubAuditOptions>>().Value.CheckpointKeyPath));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<HubAuditOptions>>().Value;
+            return AuditCheckpointKey.Load(options.CheckpointKeyPath, options.PreviousPublicKeyPaths);
+        });
         services.AddHostedService<AuditCheckpointService>();
         return services;
     }
@@ -24,6 +29,7 @@ public static class AuditHostingExtensions
 
         // Public on purpose (behind the TLS handshake like everything else): verifiers need it.
         app.MapGet(AuditCheckpointKey.PublicKeyPath, (AuditCheckpointKey key) => Results.Text(key.PublicKeyPem, "application/x-pem-file"));
+        app.MapGet(AuditCheckpointKey.TrustedKeysPath, (AuditCheckpointKey key) => Results.Text(key.TrustedKeysPem, "application/x-pem-file"));
         return app;
     }
 }

@@ -11,12 +11,24 @@ namespace CoordinationHub.Server.Audit;
 /// </summary>
 public static class AuditRangeVerification
 {
-    /// <summary>Seqs <paramref name="fromSeq"/> to <paramref name="toSeq"/> (0: the head) of one chain, or of all when <paramref name="chain"/> is null.</summary>
+    /// <summary>As the overload with a key ring, trusting <paramref name="publicKey"/> alone.</summary>
     public static async Task<AuditVerificationResult> VerifyAsync(
         HubDbContext db, ECDsa publicKey, int? chain, long fromSeq, long toSeq, CancellationToken cancellationToken)
     {
+        using var keys = CheckpointKeyRing.Of(publicKey);
+        return await VerifyAsync(db, keys, chain, fromSeq, toSeq, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Seqs <paramref name="fromSeq"/> to <paramref name="toSeq"/> (0: the head) of one chain, or of
+    /// all when <paramref name="chain"/> is null, trusting checkpoints signed by any of <paramref name="keys"/>.
+    /// </summary>
+    public static async Task<AuditVerificationResult> VerifyAsync(
+        HubDbContext db, CheckpointKeyRing keys, int? chain, long fromSeq, long toSeq, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
-        var verifier = new AuditChainVerifier(publicKey, fromSeq);
+        ArgumentNullException.ThrowIfNull(keys);
+        var verifier = new AuditChainVerifier(keys, fromSeq);
         var checkpoints = db.AuditCheckpoints.AsNoTracking().Where(c => c.Seq >= fromSeq);
         var entries = db.AuditEntries.AsNoTracking().Where(e => e.Seq >= fromSeq);
         if (chain is { } only)

@@ -14,6 +14,14 @@ public sealed class HubAuditOptions
     [Required]
     public string CheckpointKeyPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// PEM files of the public keys the hub signed checkpoints with before the current one, kept
+    /// after each rotation: checkpoints verify with the key they name, so without these the older
+    /// part of the log fails verification on the hub. Published with the current key at
+    /// <c>/.well-known/audit-keys.pem</c>. docs/operations.md, "Rotating the checkpoint key".
+    /// </summary>
+    public string[] PreviousPublicKeyPaths { get; set; } = [];
+
     /// <summary>A chain is checkpointed once it has grown this many entries past its last checkpoint…</summary>
     [Range(1, 10_000_000)]
     public int CheckpointEveryEntries { get; set; } = 1000;

@@ -27,9 +27,9 @@ internal static class AuditExportCommand
 
             string keyId;
             using (var http = AuditHttp.Open(context.Hub.Options))
-            using (var key = AuditExportVerification.ReadPublicKeyPem(await http.GetCheckpointKeyPemAsync(context.CancellationToken).ConfigureAwait(false)))
+            using (var key = CheckpointKeyRing.FromPem(await http.GetCheckpointKeyPemAsync(context.CancellationToken).ConfigureAwait(false)))
             {
-                keyId = CheckpointSignature.KeyIdOf(key);
+                keyId = key.KeyIds[0];
             }
 
             // No deadline: an export of a large log streams for as long as it takes.

@@ -10,7 +10,7 @@ namespace CoordinationHub.Cli.Commands.Audit;
 /// <summary>
 /// The two plain HTTPS requests the audit commands need besides gRPC: an access token
 /// (<c>POST /connect/token</c>, client credentials over the same client certificate, RFC 8705)
-/// and the published checkpoint key. Reads the PEM files again rather than changing the shared
+/// and the published checkpoint keys. Reads the PEM files again rather than changing the shared
 /// connection; to be folded into hubctl's token client when that lands.
 /// </summary>
 internal sealed class AuditHttp : IDisposable
@@ -70,8 +70,13 @@ internal sealed class AuditHttp : IDisposable
         throw new RpcException(code, $"token request refused ({error}): {description}");
     }
 
+    /// <summary>The hub's current checkpoint public key.</summary>
     public Task<string> GetCheckpointKeyPemAsync(CancellationToken cancellationToken) =>
         ReachAsync(() => _http.GetStringAsync(new Uri(_hub, "/.well-known/audit-key.pem"), cancellationToken), cancellationToken);
+
+    /// <summary>Every checkpoint public key the hub trusts, the current one first: what verifies a log that spans a rotation.</summary>
+    public Task<string> GetTrustedKeysPemAsync(CancellationToken cancellationToken) =>
+        ReachAsync(() => _http.GetStringAsync(new Uri(_hub, "/.well-known/audit-keys.pem"), cancellationToken), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

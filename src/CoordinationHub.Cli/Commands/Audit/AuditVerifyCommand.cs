@@ -18,7 +18,7 @@ internal static class AuditVerifyCommand
     public static Command Create(GlobalOptions globals, CliConsole console, Option<string?> officer, Option<string?> clientId)
     {
         var file = new Option<string?>("--file", "-f") { Description = "Verify this export file offline (needs --public-key); without it, the hub verifies" };
-        var publicKey = new Option<string?>("--public-key") { Description = "The hub's checkpoint public key (PEM), from 'hubctl audit key' or /.well-known/audit-key.pem" };
+        var publicKey = new Option<string?>("--public-key") { Description = "The hub's checkpoint public keys (PEM, one or several), from 'hubctl audit key' or /.well-known/audit-keys.pem" };
         var chain = new Option<int?>("--chain") { Description = "On the hub: only this chain" };
         var fromSeq = new Option<long>("--from-seq") { Description = "On the hub: first seq", DefaultValueFactory = _ => 1 };
         var toSeq = new Option<long>("--to-seq") { Description = "On the hub: last seq; default: the heads" };
@@ -52,8 +52,8 @@ internal static class AuditVerifyCommand
         AuditVerificationResult result;
         try
         {
-            using var key = AuditExportVerification.ReadPublicKeyPem(await File.ReadAllTextAsync(keyPath, context.CancellationToken).ConfigureAwait(false));
-            result = await AuditExportVerification.VerifyFileAsync(path, key, context.CancellationToken).ConfigureAwait(false);
+            using var keys = CheckpointKeyRing.FromPem(await File.ReadAllTextAsync(keyPath, context.CancellationToken).ConfigureAwait(false));
+            result = await AuditExportVerification.VerifyFileAsync(path, keys, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or System.Security.Cryptography.CryptographicException)
         {

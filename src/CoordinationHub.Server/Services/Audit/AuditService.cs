@@ -76,7 +76,7 @@ public sealed class AuditService(HubDbContext db, IAuditTrail audit, AuditCheckp
         int? chain = request.HasChain ? request.Chain : null;
         var (fromSeq, toSeq) = await CheckRangeAsync(context, chain, request.FromSeq, request.ToSeq).ConfigureAwait(false);
         await RecordAsync(context, $"verify: {Describe(chain, fromSeq, toSeq)}", string.Empty).ConfigureAwait(false);
-        var result = await AuditRangeVerification.VerifyAsync(db, key.Key, chain, fromSeq, toSeq, context.CancellationToken).ConfigureAwait(false);
+        var result = await AuditRangeVerification.VerifyAsync(db, key.TrustedKeys, chain, fromSeq, toSeq, context.CancellationToken).ConfigureAwait(false);
         return AuditMapping.ToMessage(result);
     }
 
