@@ -26,15 +26,8 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task LogSpanningARotation_VerifiesWithThePreviousKeyConfigured()
     {
-        var (oldKeyPath, oldPublicPath) = WriteKey("old");
-        var (newKeyPath, _) = WriteKey("new");
-        using (var oldKey = AuditCheckpointKey.Load(oldKeyPath))
-        {
-            await AppendAndCheckpointAsync("before-rotation", oldKey);
-        }
-
-        using var rotated = AuditCheckpointKey.Load(newKeyPath, [oldPublicPath]);
-        await AppendAndCheckpointAsync("after-rotation", rotated);
+        var rotation = await CheckpointAcrossARotationAsync();
+        using var rotated = rotation.Rotated;
 
         await using var db = _database.CreateDbContext();
         var result = await AuditRangeVerification.VerifyAsync(db, rotated.TrustedKeys, null, 1, 0, CancellationToken.None);
@@ -46,7 +39,7 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
         var problem = Assert.Single(withNewKeyOnly.Problems);
         Assert.Equal(ChainProblemKind.BadCheckpointSignature, problem.Kind);
         Assert.Equal(1, problem.Seq);
-        Assert.Contains(CheckpointSignature.KeyIdOf(ReadPublic(oldPublicPath)), problem.Detail, StringComparison.Ordinal);
+        Assert.Contains(KeyIdOf(rotation.OldPublicPath), problem.Detail, StringComparison.Ordinal);
         Assert.Contains("not one of the 1 trusted keys", problem.Detail, StringComparison.Ordinal);
     }
 
@@ -58,7 +51,7 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
         var (_, secondPublicPath) = WriteKey("second");
 
         using var key = AuditCheckpointKey.Load(currentPath, [firstPublicPath, secondPublicPath]);
-        string[] expected = [.. new[] { currentPublicPath, firstPublicPath, secondPublicPath }.Select(p => CheckpointSignature.KeyIdOf(ReadPublic(p)))];
+        string[] expected = [.. new[] { currentPublicPath, firstPublicPath, secondPublicPath }.Select(KeyIdOf)];
         Assert.Equal(expected, key.TrustedKeys.KeyIds);
         Assert.Equal(key.KeyId, key.TrustedKeys.KeyIds[0]);
 
@@ -81,15 +74,7 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task OfflineExportAcrossARotation_VerifiesWithTheBundle()
     {
-        var (oldKeyPath, oldPublicPath) = WriteKey("old");
-        var (newKeyPath, _) = WriteKey("new");
-        using (var oldKey = AuditCheckpointKey.Load(oldKeyPath))
-        {
-            await AppendAndCheckpointAsync("before-rotation", oldKey);
-        }
-
-        using var rotated = AuditCheckpointKey.Load(newKeyPath, [oldPublicPath]);
-        await AppendAndCheckpointAsync("after-rotation", rotated);
+        using var rotated = (await CheckpointAcrossARotationAsync()).Rotated;
         var export = Path.Combine(_directory.FullName, "log.jsonl");
         await ExportAsync(export, rotated.KeyId);
 
@@ -100,6 +85,21 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
 
         using var currentOnly = CheckpointKeyRing.FromPem(rotated.PublicKeyPem);
         Assert.False((await AuditExportVerification.VerifyFileAsync(export, currentOnly, CancellationToken.None)).Succeeded);
+    }
+
+    /// <summary>An entry checkpointed with an old key, then one with a new key that trusts the old one's public half.</summary>
+    private async Task<(AuditCheckpointKey Rotated, string OldPublicPath)> CheckpointAcrossARotationAsync()
+    {
+        var (oldKeyPath, oldPublicPath) = WriteKey("old");
+        var (newKeyPath, _) = WriteKey("new");
+        using (var oldKey = AuditCheckpointKey.Load(oldKeyPath))
+        {
+            await AppendAndCheckpointAsync("before-rotation", oldKey);
+        }
+
+        var rotated = AuditCheckpointKey.Load(newKeyPath, [oldPublicPath]);
+        await AppendAndCheckpointAsync("after-rotation", rotated);
+        return (rotated, oldPublicPath);
     }
 
     private async Task AppendAndCheckpointAsync(string callId, AuditCheckpointKey key)
@@ -139,10 +139,10 @@ public sealed class CheckpointKeyRotationTests : IAsyncLifetime, IDisposable
         return (privatePath, publicPath);
     }
 
-    private static ECDsa ReadPublic(string path)
+    private static string KeyIdOf(string publicKeyPath)
     {
-        var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(path));
-        return key;
+        using var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(publicKeyPath));
+        return CheckpointSignature.KeyIdOf(key);
     }
 }
