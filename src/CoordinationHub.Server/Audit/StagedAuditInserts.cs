@@ -10,8 +10,9 @@ namespace CoordinationHub.Server.Audit;
 /// own statements: one round trip, one implicit transaction (Npgsql sends a batch with a single
 /// Sync), so the entry commits together with the read or neither happens, exactly as
 /// SaveChanges would have written it one round trip earlier. The statement is EF Core's own
-/// (<see cref="AuditInsertSql"/>); PostgreSQL seals the row as for any other insert (seq, prev_hash, hash by the trigger
-/// audit.seal_entry, on the lane leased here). docs/adr/0016-policed-read-in-two-round-trips.md.
+/// (<see cref="AuditInsertSql"/>); PostgreSQL seals the row as for any other insert (seq,
+/// prev_hash, hash by the trigger audit.seal_entry, on the lane leased here).
+/// docs/adr/0016-policed-read-in-two-round-trips.md.
 /// </summary>
 internal sealed class StagedAuditInserts : IDisposable
 {
