@@ -52,16 +52,21 @@ public static class GetCaseThroughput
         // Warm-up, as the referral benchmark learnt: tiered JIT, and each pooled PostgreSQL backend
         // compiling the seal trigger and planning its statements on first use, kept the first
         // rounds of runs with 2 s of warm-up low (0.52-0.61 where later rounds gave 0.70-0.80).
-        foreach (var (_, channel) in servers)
+        // It lasts until the JIT has settled (JitWarmUp), at most warmUp per server.
+        await JitWarmUp.RunAsync(async () =>
         {
-            await DriveAsync(channel, headers, caseIds, concurrency, warmUp);
-        }
+            foreach (var (_, channel) in servers)
+            {
+                await DriveAsync(channel, headers, caseIds, concurrency, TimeSpan.FromSeconds(3));
+            }
+        }, warmUp * servers.Length);
 
         var results = servers.ToDictionary(s => s.Name, _ => new List<double>());
         var costs = servers.ToDictionary(s => s.Name, _ => new List<CallCost>());
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (name, channel) in servers)
+            // A different server goes first in each round, so none always inherits the others' leftovers.
+            foreach (var (name, channel) in servers.Skip(round % servers.Length).Concat(servers.Take(round % servers.Length)))
             {
                 var before = CallCost.Sample();
                 var rate = await DriveAsync(channel, headers, caseIds, concurrency, roundLength);
