@@ -1,5 +1,4 @@
 using CoordinationHub.Server.Persistence.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoordinationHub.Server.Audit;
 
@@ -37,29 +36,12 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Puts every audit record the context will insert on its next save on one lane, leased for
-    /// the save (<see cref="AuditLaneLease"/>): the lane of the first record with a call id, or a
-    /// random one, unless another save of this process holds it, then the next free one. One lane
-    /// per save means one lane lock per transaction, so two saves can never wait for each other's
-    /// lanes in a cycle. Returns the lease to dispose when the save is over; null when nothing is
-    /// to be appended.
+    /// Puts the audit records one save will insert (collected from its context by the caller) on
+    /// one lane, leased for the save (<see cref="AuditLaneLease"/>): the lane of the first record
+    /// with a call id, or a random one, unless another save of this process holds it, then the next
+    /// free one. One lane per save means one lane lock per transaction, so two saves can never wait
+    /// for each other's lanes in a cycle. Returns the lease to dispose when the save is over.
     /// </summary>
-    public static AuditLaneLease? AssignLane(DbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        List<AuditRecord>? pending = null;
-        foreach (var entry in db.ChangeTracker.Entries<AuditRecord>())
-        {
-            if (entry.State == EntityState.Added)
-            {
-                (pending ??= []).Add(entry.Entity);
-            }
-        }
-
-        return pending is null ? null : AssignLane(pending);
-    }
-
-    /// <summary>As <see cref="AssignLane(DbContext)"/>, for records the caller already collected from the context.</summary>
     public static AuditLaneLease AssignLane(IReadOnlyList<AuditRecord> pending)
     {
         ArgumentNullException.ThrowIfNull(pending);

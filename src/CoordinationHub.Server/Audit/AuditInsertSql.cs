@@ -2,6 +2,7 @@ using System.Globalization;
 using CoordinationHub.Server.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace CoordinationHub.Server.Audit;
 
@@ -35,9 +36,6 @@ internal sealed class AuditInsertSql
         Positional = Statement(i => "$" + (i + 1));
     }
 
-    /// <summary>How many values one entry binds.</summary>
-    public int ColumnCount => _getters.Length;
-
     /// <summary>The statement with parameters $1 … $n, for a batch command of its own.</summary>
     public string Positional { get; }
 
@@ -56,16 +54,9 @@ internal sealed class AuditInsertSql
         }
     }
 
-    /// <summary>The statement with the placeholder <paramref name="placeholder"/> gives for each column's index.</summary>
-    public string Statement(Func<int, string> placeholder)
-    {
-        ArgumentNullException.ThrowIfNull(placeholder);
-        return _head + string.Join(", ", Enumerable.Range(0, _getters.Length).Select(placeholder)) + ")";
-    }
-
     /// <summary>
     /// The statement for the <paramref name="entry"/>-th entry appended to a command of EF Core's,
-    /// whose parameters are named: @audit{entry}_0 …, the names <see cref="ParameterName"/> gives.
+    /// whose parameters are named: @audit{entry}_0 …, as <see cref="Parameters"/> names them.
     /// </summary>
     public string Named(int entry)
     {
@@ -79,11 +70,28 @@ internal sealed class AuditInsertSql
         return _named[entry] ??= Statement(i => "@" + ParameterName(entry, i));
     }
 
-    /// <summary>The name of column <paramref name="column"/>'s parameter for the <paramref name="entry"/>-th appended entry.</summary>
-    public static string ParameterName(int entry, int column) => string.Create(CultureInfo.InvariantCulture, $"audit{entry}_{column}");
+    /// <summary>
+    /// The values of <paramref name="record"/>, in column order: unnamed for <see cref="Positional"/>,
+    /// or named as the <paramref name="namedAsEntry"/>-th entry of <see cref="Named"/>.
+    /// </summary>
+    public IEnumerable<NpgsqlParameter> Parameters(AuditRecord record, int? namedAsEntry = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        for (var i = 0; i < _getters.Length; i++)
+        {
+            var parameter = new NpgsqlParameter { Value = _getters[i].GetClrValue(record) ?? DBNull.Value };
+            if (namedAsEntry is { } entry)
+            {
+                parameter.ParameterName = ParameterName(entry, i);
+            }
 
-    /// <summary>The value of column <paramref name="index"/> of <paramref name="record"/>, <see cref="DBNull"/> for null.</summary>
-    public object Value(AuditRecord record, int index) => _getters[index].GetClrValue(record) ?? DBNull.Value;
+            yield return parameter;
+        }
+    }
+
+    private static string ParameterName(int entry, int column) => string.Create(CultureInfo.InvariantCulture, $"audit{entry}_{column}");
+
+    private string Statement(Func<int, string> placeholder) => _head + string.Join(", ", Enumerable.Range(0, _getters.Length).Select(placeholder)) + ")";
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -62,9 +62,9 @@ internal sealed class StagedAuditInserts : IDisposable
         var commands = entries.Select(e =>
         {
             var command = new NpgsqlBatchCommand(insert.Positional);
-            for (var i = 0; i < insert.ColumnCount; i++)
+            foreach (var parameter in insert.Parameters((AuditRecord)e.Entity))
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = insert.Value((AuditRecord)e.Entity, i) });
+                command.Parameters.Add(parameter);
             }
 
             return command;

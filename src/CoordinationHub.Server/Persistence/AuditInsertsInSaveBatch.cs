@@ -1,9 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using CoordinationHub.Server.Audit;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 
 namespace CoordinationHub.Server.Persistence;
 
@@ -60,12 +58,9 @@ internal sealed class AuditInsertsInSaveBatch : DbCommandInterceptor
             return;
         }
 
+        // EF Core names its parameters (@p0 …), and so does this: Npgsql refuses a command that
+        // mixes named and positional ones.
         var insert = AuditInsertSql.For(db.Model);
-        var parameters = command.Parameters;
-
-        // EF Core names its parameters (@p0 …); a command whose parameters are positional ($1 …)
-        // is continued in kind, since Npgsql refuses a mix.
-        var named = parameters.Count == 0 || parameters[0].ParameterName.Length > 0;
         var text = new StringBuilder(command.CommandText.TrimEnd());
         if (text.Length > 0 && text[^1] != ';')
         {
@@ -74,17 +69,10 @@ internal sealed class AuditInsertsInSaveBatch : DbCommandInterceptor
 
         for (var r = 0; r < records.Count; r++)
         {
-            var first = parameters.Count;
-            text.Append('\n').Append(named ? insert.Named(r) : insert.Statement(i => "$" + (first + i + 1).ToString(CultureInfo.InvariantCulture))).Append(';');
-            for (var i = 0; i < insert.ColumnCount; i++)
+            text.Append('\n').Append(insert.Named(r)).Append(';');
+            foreach (var parameter in insert.Parameters(records[r], namedAsEntry: r))
             {
-                var parameter = new NpgsqlParameter { Value = insert.Value(records[r], i) };
-                if (named)
-                {
-                    parameter.ParameterName = AuditInsertSql.ParameterName(r, i);
-                }
-
-                parameters.Add(parameter);
+                command.Parameters.Add(parameter);
             }
         }
 
