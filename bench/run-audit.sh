@@ -6,6 +6,8 @@
 #   2. the offline verifier (hubctl audit verify's code) on a generated export.
 #
 # Usage: bench/run-audit.sh [concurrency=16] [seconds per round=5] [rounds=5] [entries=1000000]
+# BENCH_AFTER_SEED_SQL='...' runs that SQL on the bench database before the hubs start, to measure a
+# variant of the schema (docs/benchmarks.md: the seal trigger dropped, or its hash made trivial).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT=$ROOT/bench/CoordinationHub.Bench.Audit

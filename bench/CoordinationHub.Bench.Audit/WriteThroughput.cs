@@ -30,6 +30,7 @@ public static class WriteThroughput
         var (directory, settings) = await BenchHubs.PrepareAsync(pki, connectionString, "audit");
         var auditKey = settings["Hub:Audit:CheckpointKeyPath"]!;
         await WriteBenchData.SeedAsync(connectionString, pki, concurrency);
+        await SchemaExperiment.ApplyAsync(connectionString);
         await using var audited = await BenchHubs.StartAsync(settings, replace: null);
         await using var baseline = await BenchHubs.StartAsync(settings, services => services.Replace(ServiceDescriptor.Scoped<IAuditTrail, NoAuditTrail>()));
         var adminHeaders = await BenchHubs.SignInAsync(audited, pki, Scopes.AgenciesAdmin);
