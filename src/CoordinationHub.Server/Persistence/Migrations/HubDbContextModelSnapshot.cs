@@ -262,14 +262,14 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.HasIndex("AgencyId", "OccurredAt");
+                    b.HasIndex("AgencyId", "Id");
 
-                    b.HasIndex("CaseId", "OccurredAt");
+                    b.HasIndex("CaseId", "Id");
 
                     b.HasIndex("Chain", "Seq")
                         .IsUnique();
 
-                    b.HasIndex("Officer", "OccurredAt");
+                    b.HasIndex("Officer", "Id");
 
                     b.ToTable("entries", "audit");
                 });

@@ -31,7 +31,15 @@ internal static class AuditQuery
         return request.PageToken.Length > 0 && DecodePageToken(request.PageToken) is null ? "page_token is not one this hub issued; start again without it." : null;
     }
 
-    public static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> entries, QueryEntriesRequest request)
+    /// <summary>
+    /// One page of the matching entries, newest first, with one more entry than
+    /// <paramref name="pageSize"/> to tell whether another page follows. Ordered by id, as the
+    /// agency, case and officer indexes are keyed (AuditEntityTypeConfiguration).
+    /// </summary>
+    public static IQueryable<AuditRecord> Page(IQueryable<AuditRecord> entries, QueryEntriesRequest request, int pageSize) =>
+        Apply(entries, request).OrderByDescending(e => e.Id).Take(pageSize + 1);
+
+    private static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> entries, QueryEntriesRequest request)
     {
         if (request.AgencyId.Length > 0)
         {

@@ -32,8 +32,7 @@ public sealed class AuditService(HubDbContext db, IAuditTrail audit, AuditCheckp
 
         await RecordAsync(context, AuditQuery.Describe(request), request.CaseId).ConfigureAwait(false);
         var pageSize = request.PageSize == 0 ? AuditQuery.DefaultPageSize : request.PageSize;
-        var page = await AuditQuery.Apply(db.AuditEntries.AsNoTracking(), request)
-            .OrderByDescending(e => e.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken).ConfigureAwait(false);
+        var page = await AuditQuery.Page(db.AuditEntries.AsNoTracking(), request, pageSize).ToListAsync(context.CancellationToken).ConfigureAwait(false);
 
         var response = new QueryEntriesResponse();
         response.Entries.AddRange(page.Take(pageSize).Select(AuditMapping.ToMessage));
