@@ -21,7 +21,7 @@ public static class AuditCheckpointer
     // Each chain's head and last checkpoint, by index lookups (no scan of the log).
     private static readonly string HeadsSql = $"""
         SELECT l.chain, h.seq, h.hash, c.seq, c.signed_at
-        FROM generate_series(0, {AuditChain.Lanes - 1}) AS l(chain)
+        FROM generate_series(0, {AuditChain.Count - 1}) AS l(chain)
         CROSS JOIN LATERAL (SELECT seq, hash FROM audit.entries e WHERE e.chain = l.chain ORDER BY seq DESC LIMIT 1) h
         LEFT JOIN LATERAL (SELECT seq, signed_at FROM audit.checkpoints k WHERE k.chain = l.chain ORDER BY seq DESC LIMIT 1) c ON true
         """;

@@ -19,6 +19,11 @@ public static class AuditHostingExtensions
             return AuditCheckpointKey.Load(options.CheckpointKeyPath, options.PreviousPublicKeyPaths);
         });
         services.AddHostedService<AuditCheckpointService>();
+
+        // One instance: the context factory reads its slot, the host runs it (it takes no slot when Hub:Audit:SealOnOwnedChains is off).
+        services.AddSingleton<AuditChainOwnership>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditChainOwnership>());
+
         return services;
     }
 

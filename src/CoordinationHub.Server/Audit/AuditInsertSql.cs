@@ -8,10 +8,10 @@ namespace CoordinationHub.Server.Audit;
 
 /// <summary>
 /// The INSERT of one new audit entry as EF Core itself would send it, taken from EF Core's model
-/// of <see cref="AuditRecord"/>: every column but the identity and the three the seal trigger
-/// writes (seq, prev_hash, hash), so an entry written beside EF Core cannot drift from one written
-/// through it. Nothing is read back: the entry's position and hash are the database's business
-/// (audit.seal_entry), and no caller reads them from the record it appended.
+/// of <see cref="AuditRecord"/>: every column but the identity, so an entry written beside EF Core
+/// cannot drift from one written through it. Seq, prev_hash and hash go as the record holds them:
+/// sealed by the hub on an owned chain, or seq 0 for the trigger audit.seal_entry to seal on a
+/// database-sealed lane (<see cref="AuditChain"/>). Nothing is read back.
 /// </summary>
 internal sealed class AuditInsertSql
 {

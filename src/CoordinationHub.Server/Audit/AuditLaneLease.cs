@@ -10,7 +10,7 @@ namespace CoordinationHub.Server.Audit;
 /// transaction ends, after the lease is returned. Process-wide, so hubs sharing a process (tests,
 /// benchmarks) share the hint too, which costs nothing but a lane change.
 /// </summary>
-public sealed class AuditLaneLease : IDisposable
+public sealed class AuditLaneLease : IAuditPlacement
 {
     private static readonly int[] Holders = new int[AuditChain.Lanes];
     private int _released;
@@ -18,6 +18,13 @@ public sealed class AuditLaneLease : IDisposable
     private AuditLaneLease(int lane) => Lane = lane;
 
     public int Lane { get; }
+
+    int IAuditPlacement.Chain => Lane;
+
+    /// <summary>Nothing to do: the database sealed the entries, and its lock orders the lane whatever the outcome.</summary>
+    public void Committed()
+    {
+    }
 
     /// <summary>
     /// <paramref name="preferred"/> when no save of this process holds it (always, for saves one at

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CoordinationHub.Server.Audit;
 
-/// <summary>The access log's checkpoints (section <c>Hub:Audit</c>).</summary>
+/// <summary>The access log's checkpoints and sealing (section <c>Hub:Audit</c>).</summary>
 public sealed class HubAuditOptions
 {
     public const string Section = "Hub:Audit";
@@ -33,4 +33,14 @@ public sealed class HubAuditOptions
     /// <summary>How often each replica looks at the chains' heads.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan CheckpointPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether this replica takes a sealer slot and seals its own saves' entries on the slot's
+    /// chains (docs/adr/0021). Off, every entry goes to the database-sealed lanes, as before 2026-12-07.
+    /// </summary>
+    public bool SealOnOwnedChains { get; set; } = true;
+
+    /// <summary>How often the replica checks its sealer slot's session, reads heads it lost, or tries to take a slot.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan SealerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

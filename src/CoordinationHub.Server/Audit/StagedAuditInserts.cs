@@ -1,3 +1,4 @@
+using CoordinationHub.Server.Persistence;
 using CoordinationHub.Server.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,16 +11,17 @@ namespace CoordinationHub.Server.Audit;
 /// own statements: one round trip, one implicit transaction (Npgsql sends a batch with a single
 /// Sync), so the entry commits together with the read or neither happens, exactly as
 /// SaveChanges would have written it one round trip earlier. The statement is EF Core's own
-/// (<see cref="AuditInsertSql"/>); PostgreSQL seals the row as for any other insert (seq,
-/// prev_hash, hash by the trigger audit.seal_entry, on the lane leased here).
+/// (<see cref="AuditInsertSql"/>); the entry is placed as SaveChanges would place it
+/// (<see cref="AuditChain.Place"/>): sealed here on a chain the replica owns, or by the trigger
+/// audit.seal_entry on a database-sealed lane.
 /// docs/adr/0016-policed-read-in-two-round-trips.md.
 /// </summary>
 internal sealed class StagedAuditInserts : IDisposable
 {
     private readonly List<EntityEntry> _entries;
-    private readonly AuditLaneLease? _lane;
+    private readonly IAuditPlacement? _lane;
 
-    private StagedAuditInserts(List<EntityEntry> entries, AuditLaneLease? lane, List<NpgsqlBatchCommand> commands)
+    private StagedAuditInserts(List<EntityEntry> entries, IAuditPlacement? lane, List<NpgsqlBatchCommand> commands)
     {
         _entries = entries;
         _lane = lane;
@@ -57,7 +59,8 @@ internal sealed class StagedAuditInserts : IDisposable
             entries.Add(entry);
         }
 
-        var lane = entries.Count == 0 ? null : AuditChain.AssignLane(entries.ConvertAll(e => (AuditRecord)e.Entity));
+        // No transaction is open, so the batch's own implicit one commits the entries or nothing.
+        var lane = entries.Count == 0 ? null : AuditChain.Place(entries.ConvertAll(e => (AuditRecord)e.Entity), (db as HubDbContext)?.OwnedAuditChains, commitsWithSave: true);
         var insert = AuditInsertSql.For(db.Model);
         var commands = entries.Select(e =>
         {
@@ -75,6 +78,7 @@ internal sealed class StagedAuditInserts : IDisposable
     /// <summary>After the batch committed: the entries are written, SaveChanges must not write them again.</summary>
     public void MarkWritten()
     {
+        _lane?.Committed();
         foreach (var entry in _entries)
         {
             entry.State = EntityState.Detached;

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using CoordinationHub.Server.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace CoordinationHub.Server.Persistence;
@@ -10,12 +12,22 @@ public static class HubDatabase
     /// <summary>Statements Npgsql keeps prepared per connection unless the connection string says otherwise (docs/adr/0017).</summary>
     public const int AutoPreparedStatements = 64;
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
+    /// <summary>
+    /// The hub's context options. <paramref name="sealer"/> is the replica's sealer slot, when it
+    /// seals on chains of its own (docs/adr/0021); without it every entry goes to the database-sealed lanes.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, AuditChainOwnership? sealer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options
+        options
             .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", "trust"))
             .AddInterceptors(AuditInsertsInSaveBatch.Instance);
+        if (sealer is not null)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new AuditSealingOptionsExtension(sealer));
+        }
+
+        return options;
     }
 
     /// <summary>

@@ -43,10 +43,13 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     private List<AuditRecord>? _auditInsertsToAppend;
     private bool? _appendsAuditInserts;
+    private AuditSealingOptionsExtension? _sealing;
+    private bool _sealingLookedUp;
 
     /// <summary>
-    /// Saves as usual, after putting staged audit entries on their lane (leased for the save's duration); PostgreSQL seals them into
-    /// the lane's hash chain as they are inserted, in the same transaction as the change they record
+    /// Saves as usual, after putting staged audit entries on a chain (held for the save's duration):
+    /// sealed here on a chain this replica owns, or by PostgreSQL on a database-sealed lane as they
+    /// are inserted, in the same transaction as the change they record either way
     /// (<see cref="AuditChain"/>), so callers keep writing <c>audit.Append(...)</c> then <c>SaveChangesAsync()</c>.
     /// A save of inserts and database-guarded updates runs as one batch in one implicit transaction,
     /// one round trip instead of two (<see cref="OneBatchSaves"/>); anything else in EF Core's own
@@ -66,6 +69,21 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         return save.Completed(base.SaveChanges(acceptAllChangesOnSuccess));
     }
 
+    /// <summary>The chains this replica seals on now (docs/adr/0021); null for a context without a sealer, or while the replica owns no slot.</summary>
+    internal OwnedAuditChains? OwnedAuditChains
+    {
+        get
+        {
+            if (!_sealingLookedUp)
+            {
+                _sealing = this.GetService<IDbContextOptions>().FindExtension<AuditSealingOptionsExtension>();
+                _sealingLookedUp = true;
+            }
+
+            return _sealing?.Ownership.Current;
+        }
+    }
+
     /// <summary>The audit entries the running save appends to its first command; null once taken, or when there are none.</summary>
     internal List<AuditRecord>? TakeAuditInsertsToAppend()
     {
@@ -82,11 +100,11 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
     }
 
-    // What both overloads do before EF Core's save: detect changes once, the audit lane, the
+    // What both overloads do before EF Core's save: detect changes once, the audit chain, the
     // guarded versions, no EF Core transaction for a save that qualifies as one batch, and the
     // audit entries that ride along with a change handed to AuditInsertsInSaveBatch. Disposing
     // puts everything back; after a failed save the entries are pending again, as EF Core leaves
-    // any change it did not write.
+    // any change it did not write, and a hub-sealed chain forgets its head (the outcome is unknown).
     private SavePreparation PrepareSave()
     {
         // The walks below and EF Core's save would each detect changes again; nothing changes the
@@ -115,7 +133,10 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             }
 
             var records = audit?.ConvertAll(e => (AuditRecord)e.Entity);
-            preparation.Lane = records is null ? null : AuditChain.AssignLane(records);
+
+            // Only a save that ends its own transaction knows, when it returns, whether its entries committed.
+            var commitsWithSave = Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
+            preparation.Placement = records is null ? null : AuditChain.Place(records, OwnedAuditChains, commitsWithSave);
             DatabaseGuardedVersions.Stamp(this);
             var oneBatch = OneBatchSaves.Qualifies(this);
             if (oneBatch)
@@ -171,7 +192,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             _db.ChangeTracker.AutoDetectChangesEnabled = false;
         }
 
-        public AuditLaneLease? Lane { get; set; }
+        public IAuditPlacement? Placement { get; set; }
 
         public List<AuditRecord>? Appended { get; set; }
 
@@ -190,6 +211,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             }
 
             _completed = true;
+            Placement?.Committed();
             return written + (Appended?.Count ?? 0);
         }
 
@@ -210,7 +232,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             }
 
             _db.ChangeTracker.AutoDetectChangesEnabled = _detectChanges;
-            Lane?.Dispose();
+            Placement?.Dispose();
         }
     }
 }

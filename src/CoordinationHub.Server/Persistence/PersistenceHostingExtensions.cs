@@ -16,7 +16,7 @@ public static class PersistenceHostingExtensions
         // HubDbContext is scoped (one per call); the factory itself serves work that must commit on
         // its own, such as denials and background jobs.
         services.AddPooledDbContextFactory<HubDbContext>((provider, options) =>
-            HubDatabase.Configure(options, provider.GetRequiredService<IOptions<HubDatabaseOptions>>().Value.ConnectionString));
+            HubDatabase.Configure(options, provider.GetRequiredService<IOptions<HubDatabaseOptions>>().Value.ConnectionString, provider.GetService<AuditChainOwnership>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HubDbContext>>().CreateDbContext());
         services.AddScoped<IAuditTrail, DatabaseAuditTrail>();
         return services;

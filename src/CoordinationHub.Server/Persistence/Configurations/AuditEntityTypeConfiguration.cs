@@ -1,8 +1,6 @@
 using CoordinationHub.Server.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CoordinationHub.Server.Persistence.Configurations;
 
@@ -15,12 +13,12 @@ internal sealed class AuditEntityTypeConfiguration : IEntityTypeConfiguration<Au
         builder.Property(e => e.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         builder.Property(e => e.Chain).HasColumnName("chain");
 
-        // Sealed by the database as the row is inserted (trigger audit.seal_entry, migration
-        // AuditSealInDatabase): EF never sends them and reads them back from RETURNING. Not an
-        // identity column, although seq is an integer generated on insert.
-        SealedByTheDatabase(builder.Property(e => e.Seq).HasColumnName("seq"));
-        SealedByTheDatabase(builder.Property(e => e.PrevHash).HasColumnName("prev_hash"));
-        SealedByTheDatabase(builder.Property(e => e.Hash).HasColumnName("hash"));
+        // Sent as they are: sealed by the hub on the chains its replica owns, or seq 0 on a
+        // database-sealed lane, which the trigger audit.seal_entry overwrites with the lane's next
+        // position (migration AuditSealedOnOwnedChains, docs/adr/0021). Nothing is read back.
+        builder.Property(e => e.Seq).HasColumnName("seq");
+        builder.Property(e => e.PrevHash).HasColumnName("prev_hash");
+        builder.Property(e => e.Hash).HasColumnName("hash");
         builder.Property(e => e.OccurredAt).HasColumnName("occurred_at");
         builder.Property(e => e.AgencyId).HasColumnName("agency_id").HasMaxLength(63);
         builder.Property(e => e.CertificateThumbprint).HasColumnName("certificate_thumbprint").HasMaxLength(64);
@@ -50,11 +48,5 @@ internal sealed class AuditEntityTypeConfiguration : IEntityTypeConfiguration<Au
         builder.HasIndex(e => new { e.CaseId, e.Id });
         builder.HasIndex(e => new { e.Officer, e.Id });
         builder.HasIndex(e => e.OccurredAt);
-    }
-
-    private static void SealedByTheDatabase<T>(PropertyBuilder<T> property)
-    {
-        property.ValueGeneratedOnAdd().Metadata.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
-        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -200,10 +200,8 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("hash")
-                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                        .HasColumnName("hash");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -223,10 +221,8 @@ namespace CoordinationHub.Server.Persistence.Migrations
 
                     b.Property<byte[]>("PrevHash")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("prev_hash")
-                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                        .HasColumnName("prev_hash");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -247,10 +243,8 @@ namespace CoordinationHub.Server.Persistence.Migrations
                         .HasColumnName("request_id");
 
                     b.Property<long>("Seq")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("seq")
-                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+                        .HasColumnName("seq");
 
                     b.Property<string>("Target")
                         .IsRequired()

@@ -81,7 +81,7 @@ public sealed class AuditService(HubDbContext db, IAuditTrail audit, AuditCheckp
 
     private async Task<(long FromSeq, long ToSeq)> CheckRangeAsync(ServerCallContext context, int? chain, long fromSeq, long toSeq)
     {
-        var problem = chain is < 0 or >= AuditChain.Lanes ? $"chain must be between 0 and {AuditChain.Lanes - 1}."
+        var problem = chain is < 0 or >= AuditChain.Count ? $"chain must be between 0 and {AuditChain.Count - 1}."
             : fromSeq < 0 || toSeq < 0 ? "from_seq and to_seq must not be negative."
             : toSeq > 0 && toSeq < Math.Max(fromSeq, 1) ? "to_seq must not be before from_seq."
             : null;
