@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CoordinationHub.Audit;
 using CoordinationHub.Contracts.V1;
 using CoordinationHub.Domain.Trust;
 using CoordinationHub.Rpc;
@@ -93,11 +94,14 @@ public static class WriteThroughput
         {
             using var checkpointKey = AuditCheckpointKey.Load(auditKey);
             var verification = await AuditRangeVerification.VerifyAsync(db, checkpointKey.Key, null, 1, 0, CancellationToken.None);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"log after the run: {verification.EntriesVerified} entries on {verification.Chains.Count} chains, {(verification.Succeeded ? "verifies" : "DOES NOT VERIFY")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"log after the run: {verification.EntriesVerified} entries on {verification.Chains.Count} chains ({Sealed(verification, byTheHub: false)} on database-sealed lanes, {Sealed(verification, byTheHub: true)} sealed by the hub), {(verification.Succeeded ? "verifies" : "DOES NOT VERIFY")}"));
         }
 
         Directory.Delete(directory, recursive: true);
     }
+
+    private static long Sealed(AuditVerificationResult verification, bool byTheHub) =>
+        verification.Chains.Where(c => c.Chain >= AuditChain.Lanes == byTheHub).Sum(c => c.Entries);
 
     private static async Task<double> DriveAsync(RpcChannel channel, Func<RpcChannel, int, int, Task> call, int concurrency, TimeSpan duration)
     {
