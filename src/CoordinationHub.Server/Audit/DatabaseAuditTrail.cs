@@ -5,7 +5,7 @@ namespace CoordinationHub.Server.Audit;
 
 /// <summary>
 /// Audit trail on the <c>audit.entries</c> hash chains. Scoped: it shares the request's
-/// <see cref="HubDbContext"/>, whose <c>SaveChangesAsync</c> seals staged entries into their chain
+/// <see cref="HubDbContext"/>: entries are staged there (not tracked) and its <c>SaveChangesAsync</c> seals them into their chain
 /// (<see cref="AuditChain"/>) inside the same transaction as the change they record.
 /// </summary>
 internal sealed class DatabaseAuditTrail(HubDbContext db, IDbContextFactory<HubDbContext> contextFactory, TimeProvider time) : IAuditTrail
@@ -13,7 +13,7 @@ internal sealed class DatabaseAuditTrail(HubDbContext db, IDbContextFactory<HubD
     public void Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        db.AuditEntries.Add(AuditRecords.ToRecord(entry, time));
+        db.StageAuditEntry(AuditRecords.ToRecord(entry, time));
     }
 
     public async Task AppendNowAsync(AuditEntry entry, CancellationToken cancellationToken)

@@ -18,12 +18,17 @@ namespace CoordinationHub.Server.Audit;
 /// </summary>
 internal sealed class StagedAuditInserts : IDisposable
 {
-    private readonly List<EntityEntry> _entries;
+    private readonly HubDbContext _db;
+    private readonly List<EntityEntry> _tracked;
+    private readonly List<AuditRecord>? _staged;
     private readonly IAuditPlacement? _lane;
+    private bool _written;
 
-    private StagedAuditInserts(List<EntityEntry> entries, IAuditPlacement? lane, List<NpgsqlBatchCommand> commands)
+    private StagedAuditInserts(HubDbContext db, List<EntityEntry> tracked, List<AuditRecord>? staged, IAuditPlacement? lane, List<NpgsqlBatchCommand> commands)
     {
-        _entries = entries;
+        _db = db;
+        _tracked = tracked;
+        _staged = staged;
         _lane = lane;
         Commands = commands;
     }
@@ -32,10 +37,11 @@ internal sealed class StagedAuditInserts : IDisposable
     public IReadOnlyList<NpgsqlBatchCommand> Commands { get; }
 
     /// <summary>
-    /// The staged entries of <paramref name="db"/> as commands, on one leased lane; null when the
-    /// context holds anything else to save (or a transaction of its own), which SaveChanges must write.
+    /// The audit entries <paramref name="db"/> holds (staged, or tracked as added) as commands, on
+    /// one chain; null when the context holds anything else to save (or a transaction of its own),
+    /// which SaveChanges must write.
     /// </summary>
-    public static StagedAuditInserts? TryTake(DbContext db)
+    public static StagedAuditInserts? TryTake(HubDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is not null)
@@ -43,7 +49,7 @@ internal sealed class StagedAuditInserts : IDisposable
             return null;
         }
 
-        var entries = new List<EntityEntry>();
+        var tracked = new List<EntityEntry>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -56,34 +62,48 @@ internal sealed class StagedAuditInserts : IDisposable
                 return null;
             }
 
-            entries.Add(entry);
+            tracked.Add(entry);
         }
 
+        var staged = db.TakeStagedAuditEntries();
+        var records = tracked.ConvertAll(e => (AuditRecord)e.Entity);
+        records.AddRange(staged ?? []);
+
         // No transaction is open, so the batch's own implicit one commits the entries or nothing.
-        var lane = entries.Count == 0 ? null : AuditChain.Place(entries.ConvertAll(e => (AuditRecord)e.Entity), (db as HubDbContext)?.OwnedAuditChains, commitsWithSave: true);
+        var lane = records.Count == 0 ? null : AuditChain.Place(records, db.OwnedAuditChains, commitsWithSave: true);
         var insert = AuditInsertSql.For(db.Model);
-        var commands = entries.Select(e =>
+        var commands = records.ConvertAll(record =>
         {
             var command = new NpgsqlBatchCommand(insert.Positional);
-            foreach (var parameter in insert.Parameters((AuditRecord)e.Entity))
+            foreach (var parameter in insert.Parameters(record))
             {
                 command.Parameters.Add(parameter);
             }
 
             return command;
-        }).ToList();
-        return new StagedAuditInserts(entries, lane, commands);
+        });
+        return new StagedAuditInserts(db, tracked, staged, lane, commands);
     }
 
     /// <summary>After the batch committed: the entries are written, SaveChanges must not write them again.</summary>
     public void MarkWritten()
     {
         _lane?.Committed();
-        foreach (var entry in _entries)
+        _written = true;
+        foreach (var entry in _tracked)
         {
             entry.State = EntityState.Detached;
         }
     }
 
-    public void Dispose() => _lane?.Dispose();
+    /// <summary>Ends the chain's lease; entries taken from the staging and not written are staged again.</summary>
+    public void Dispose()
+    {
+        if (!_written && _staged is not null)
+        {
+            _db.RestoreStagedAuditEntries(_staged);
+        }
+
+        _lane?.Dispose();
+    }
 }

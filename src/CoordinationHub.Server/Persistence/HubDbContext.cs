@@ -41,6 +41,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
     public DbSet<NotificationProgressRecord> NotificationProgress => Set<NotificationProgressRecord>();
 
+    private List<AuditRecord>? _stagedAuditEntries;
     private List<AuditRecord>? _auditInsertsToAppend;
     private bool? _appendsAuditInserts;
     private AuditSealingOptionsExtension? _sealing;
@@ -67,6 +68,64 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     {
         using var save = PrepareSave();
         return save.Completed(base.SaveChanges(acceptAllChangesOnSuccess));
+    }
+
+    /// <summary>
+    /// Stages an audit entry for the next save without EF Core's change tracker, which would
+    /// snapshot, watch and then detach it for nothing: a save that changes something sends it as a
+    /// plain INSERT (<see cref="AuditInsertsInSaveBatch"/>), and a save of entries alone tracks it
+    /// then. <see cref="DiscardChanges"/> drops it with everything else pending.
+    /// </summary>
+    internal void StageAuditEntry(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        (_stagedAuditEntries ??= []).Add(record);
+    }
+
+    /// <summary>
+    /// Forgets every pending change and staged audit entry, for a refused or lost operation whose
+    /// work must not be saved with what comes next. Use it instead of <c>ChangeTracker.Clear()</c>,
+    /// which cannot see the staged entries (banned in this project for that reason).
+    /// </summary>
+    public void DiscardChanges()
+    {
+        _stagedAuditEntries = null;
+#pragma warning disable RS0030 // The one place allowed to clear the tracker: it discards the staged entries too.
+        ChangeTracker.Clear();
+#pragma warning restore RS0030
+    }
+
+    /// <summary>The staged audit entries, now the caller's to write (or to give back); null when there are none.</summary>
+    internal List<AuditRecord>? TakeStagedAuditEntries()
+    {
+        var staged = _stagedAuditEntries;
+        _stagedAuditEntries = null;
+        return staged is { Count: > 0 } ? staged : null;
+    }
+
+    /// <summary>Entries taken by a write that failed: pending again, ahead of any staged since.</summary>
+    internal void RestoreStagedAuditEntries(List<AuditRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (_stagedAuditEntries is { } later)
+        {
+            records.AddRange(later);
+        }
+
+        _stagedAuditEntries = records;
+    }
+
+    // A pooled context goes back to the pool here; nothing staged by one call may reach the next.
+    public override void Dispose()
+    {
+        _stagedAuditEntries = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _stagedAuditEntries = null;
+        return base.DisposeAsync();
     }
 
     /// <summary>The chains this replica seals on now (docs/adr/0021); null for a context without a sealer, or while the replica owns no slot.</summary>
@@ -100,7 +159,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
     }
 
-    // What both overloads do before EF Core's save: detect changes once, the audit chain, the
+    // What both overloads do before EF Core's save: detect changes once, the staged and tracked
+    // audit entries, their chain, the
     // guarded versions, no EF Core transaction for a save that qualifies as one batch, and the
     // audit entries that ride along with a change handed to AuditInsertsInSaveBatch. Disposing
     // puts everything back; after a failed save the entries are pending again, as EF Core leaves
@@ -113,6 +173,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         var preparation = new SavePreparation(this);
         try
         {
+            var staged = preparation.Staged = TakeStagedAuditEntries();
             List<EntityEntry>? audit = null;
             var otherChanges = false;
             foreach (var entry in ChangeTracker.Entries())
@@ -132,13 +193,29 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
                 }
             }
 
+            if (staged is not null && !(otherChanges && AppendsAuditInserts))
+            {
+                // EF Core writes entries that come with no change: tracked from here on, and pending
+                // in the tracker after a failed save, like any change it could not write.
+                foreach (var record in staged)
+                {
+                    (audit ??= []).Add(AuditEntries.Add(record));
+                }
+
+                staged = preparation.Staged = null;
+            }
+
             var records = audit?.ConvertAll(e => (AuditRecord)e.Entity);
+            if (staged is not null)
+            {
+                (records ??= []).AddRange(staged);
+            }
 
             // Only a save that ends its own transaction knows, when it returns, whether its entries committed.
             var commitsWithSave = Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
             preparation.Placement = records is null ? null : AuditChain.Place(records, OwnedAuditChains, commitsWithSave);
             DatabaseGuardedVersions.Stamp(this);
-            var oneBatch = OneBatchSaves.Qualifies(this);
+            var oneBatch = OneBatchSaves.Qualifies(this, untrackedInserts: staged?.Count ?? 0);
             if (oneBatch)
             {
                 preparation.Behave(AutoTransactionBehavior.Never);
@@ -155,7 +232,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
                     preparation.Behave(AutoTransactionBehavior.Always);
                 }
 
-                foreach (var entry in audit!)
+                foreach (var entry in audit ?? [])
                 {
                     entry.State = EntityState.Detached;
                 }
@@ -196,6 +273,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
 
         public List<AuditRecord>? Appended { get; set; }
 
+        /// <summary>Entries taken from the context's staging, not its tracker: given back there if the save fails.</summary>
+        public List<AuditRecord>? Staged { get; set; }
+
         public void Behave(AutoTransactionBehavior behavior)
         {
             _restore ??= _db.Database.AutoTransactionBehavior;
@@ -220,10 +300,15 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             _db._auditInsertsToAppend = null;
             if (!_completed && Appended is not null)
             {
-                foreach (var record in Appended)
+                foreach (var record in Appended.Where(r => Staged?.Contains(r) != true))
                 {
                     _db.Entry(record).State = EntityState.Added;
                 }
+            }
+
+            if (!_completed && Staged is not null)
+            {
+                _db.RestoreStagedAuditEntries(Staged);
             }
 
             if (_restore is { } behavior)

@@ -27,20 +27,27 @@ internal static class OneBatchSaves
     public const int MaxChanges = 100;
 
     /// <summary>
-    /// True when the pending changes of <paramref name="db"/> are two to <see cref="MaxChanges"/>
+    /// True when the pending changes of <paramref name="db"/>, with <paramref name="untrackedInserts"/>
+    /// more that the save appends beside EF Core (audit entries), are two to <see cref="MaxChanges"/>
     /// inserts (none referencing a key the database generates) and updates of database-guarded
     /// versions, and no transaction is open (a caller's transaction decides its own commit). One
     /// change alone already runs without a transaction (EF's own rule), so it is left to EF.
     /// </summary>
-    public static bool Qualifies(DbContext db)
+    public static bool Qualifies(DbContext db, int untrackedInserts = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(untrackedInserts);
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null)
         {
             return false;
         }
 
-        var changes = 0;
+        var changes = untrackedInserts;
+        if (changes > MaxChanges)
+        {
+            return false;
+        }
+
         foreach (var entry in db.ChangeTracker.Entries())
         {
             switch (entry.State)

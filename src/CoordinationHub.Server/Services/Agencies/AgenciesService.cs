@@ -81,7 +81,7 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             // Another administrator registered the same id between the check and the insert.
-            db.ChangeTracker.Clear();
+            db.DiscardChanges();
             throw await RefuseAsync(context, StatusCode.AlreadyExists, target, $"agency '{request.AgencyId}' is already registered.").ConfigureAwait(false);
         }
 
@@ -330,7 +330,7 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
             // xmin moved under us (the database's version guard refused the update, ADR 0018):
             // another administrator (maybe on another replica) changed the agency between our read
             // and our write. Nothing of ours was stored.
-            db.ChangeTracker.Clear();
+            db.DiscardChanges();
             throw await RefuseAsync(context, StatusCode.Aborted, target, "the agency changed concurrently; read it again and retry.").ConfigureAwait(false);
         }
     }
@@ -338,7 +338,7 @@ public sealed class AgenciesService(HubDbContext db, IAuditTrail audit, HubCerti
     /// <summary>Audits a refusal at once (nothing staged is committed with it) and returns the exception to throw.</summary>
     private async Task<RpcException> RefuseAsync(ServerCallContext context, StatusCode code, string target, string message)
     {
-        db.ChangeTracker.Clear();
+        db.DiscardChanges();
         await audit.AppendNowAsync(context.AuditEntryFor(AuditDecision.Denied, target, $"{code}: {message}"), context.CancellationToken).ConfigureAwait(false);
         return new RpcException(code, message);
     }

@@ -24,7 +24,7 @@ internal sealed class CaseCalls(HubDbContext db, IAuditTrail audit, TimeProvider
     /// <summary>Audits a refusal in its own transaction (nothing staged commits with it) and returns the exception to throw.</summary>
     public async Task<RpcException> RefuseAsync(ServerCallContext context, StatusCode code, string target, string message)
     {
-        db.ChangeTracker.Clear();
+        db.DiscardChanges();
         await audit.AppendNowAsync(context.AuditEntryFor(AuditDecision.Denied, target, $"{code}: {message}"), context.CancellationToken).ConfigureAwait(false);
         return new RpcException(code, message);
     }

@@ -60,7 +60,7 @@ internal sealed class CaseReporting(CaseCalls calls, CaseViewAssembler views)
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             // A concurrent retry with the same key won the race: answer as a retry would be answered.
-            calls.Db.ChangeTracker.Clear();
+            calls.Db.DiscardChanges();
             return await ReplayAsync(request, hash, context).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A unique violation on the report's key, but no report under it.", e);
         }

@@ -59,7 +59,7 @@ public sealed partial class ConsentsService
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             // A concurrent retry with the same request_id committed first: answer as a retry.
-            db.ChangeTracker.Clear();
+            db.DiscardChanges();
             var winner = await FindByRequestAsync(caller.AgencyId, draft.RequestId, context).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A unique violation on a grant request id left no grant behind.", e);
             return await ReplayAsync(winner, draft, context).ConfigureAwait(false);

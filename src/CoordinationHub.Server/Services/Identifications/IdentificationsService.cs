@@ -98,7 +98,7 @@ public sealed partial class IdentificationsService : IRpcService<Identifications
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             // A concurrent retry with the same request_id committed first: answer as a retry.
-            _db.ChangeTracker.Clear();
+            _db.DiscardChanges();
             var winner = await FindByRequestAsync(caller.AgencyId, request.RequestId, context).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A unique violation on an identification request id left no identification behind.", e);
             return await ReplayAsync(winner, hash, context).ConfigureAwait(false);

@@ -113,7 +113,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation })
         {
             // A concurrent retry with the same request_id committed first: answer as a retry.
-            db.ChangeTracker.Clear();
+            db.DiscardChanges();
             var winner = await FindByRequestAsync(caller.AgencyId, draft.RequestId, context).ConfigureAwait(false) ?? throw new InvalidOperationException("A unique violation on a referral request id left no referral behind.", e);
             return await ReplayAsync(winner, hash, context).ConfigureAwait(false);
         }
@@ -215,7 +215,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
         {
             // xmin moved between our read and our write: the other party, a second call of the same
             // party or the expiry sweep changed the referral first. Nothing of ours was stored.
-            db.ChangeTracker.Clear();
+            db.DiscardChanges();
             throw await RefuseAsync(context, StatusCode.Aborted, target, "the referral changed concurrently; read it again and retry.", requestId).ConfigureAwait(false);
         }
     }
@@ -230,7 +230,7 @@ public sealed partial class ReferralsService(HubDbContext db, IAuditTrail audit,
     /// <summary>Audits a refusal at once (nothing staged is committed with it) and returns the exception to throw.</summary>
     private async Task<RpcException> RefuseAsync(ServerCallContext context, StatusCode code, string target, string message, string requestId = "")
     {
-        db.ChangeTracker.Clear();
+        db.DiscardChanges();
         var entry = context.AuditEntryFor(AuditDecision.Denied, target, $"{code}: {message}") with { RequestId = requestId };
         await audit.AppendNowAsync(entry, context.CancellationToken).ConfigureAwait(false);
         return new RpcException(code, message);
