@@ -23,10 +23,7 @@ public sealed class AgencyVersionGuardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await using var db = _database.CreateDbContext();
-        var now = DateTimeOffset.UtcNow;
-        db.Agencies.Add(new AgencyRecord { AgencyId = AgencyId, DisplayName = AgencyId, Kind = "POLICE", Scopes = ["cases.read"], CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
+        await _database.SeedAgencyAsync(AgencyId);
     }
 
     public Task DisposeAsync() => _database.DisposeAsync();

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence.Records;
 using CoordinationHub.Testing.Hub;
@@ -25,10 +24,7 @@ public sealed class AuditInsertsInSaveBatchTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await using var db = _database.CreateDbContext();
-        var now = DateTimeOffset.UtcNow;
-        db.Agencies.Add(new AgencyRecord { AgencyId = AgencyId, DisplayName = AgencyId, Kind = "POLICE", Scopes = ["cases.read"], CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
+        await _database.SeedAgencyAsync(AgencyId);
     }
 
     public Task DisposeAsync() => _database.DisposeAsync();
@@ -58,7 +54,7 @@ public sealed class AuditInsertsInSaveBatchTests : IAsyncLifetime
         Assert.Equal(1, entry.Seq);
         Assert.Equal(32, entry.Hash.Length);
         Assert.Equal(["cases.read", "cases.write"], (await check.Agencies.SingleAsync(a => a.AgencyId == AgencyId)).Scopes);
-        await AssertChainsVerifyAsync();
+        await _database.AssertChainsVerifyAsync();
     }
 
     [Fact]
@@ -90,7 +86,7 @@ public sealed class AuditInsertsInSaveBatchTests : IAsyncLifetime
             Assert.Equal(1, (await check.AuditEntries.SingleAsync(e => e.CallId == "failing")).Seq);
         }
 
-        await AssertChainsVerifyAsync();
+        await _database.AssertChainsVerifyAsync();
     }
 
     [Fact]
@@ -126,7 +122,7 @@ public sealed class AuditInsertsInSaveBatchTests : IAsyncLifetime
         Assert.DoesNotContain(AuditInsertSql.For(db.Model).Named(0), Assert.Single(commands.Texts), StringComparison.Ordinal);
         await using var check = _database.CreateDbContext();
         Assert.Equal([1L, 2L], await check.AuditEntries.OrderBy(e => e.Seq).Select(e => e.Seq).ToListAsync());
-        await AssertChainsVerifyAsync();
+        await _database.AssertChainsVerifyAsync();
     }
 
     private static PostgresException? FindPostgresError(Exception? error)
@@ -145,14 +141,6 @@ public sealed class AuditInsertsInSaveBatchTests : IAsyncLifetime
     private static AuditRecord Entry(string callId, string method) => AuditRecords.ToRecord(
         new AuditEntry { AgencyId = "hub-admin", Method = method, Target = "agency:" + AgencyId, Decision = AuditDecision.Allowed, Reason = "claims updated", CallId = callId },
         TimeProvider.System);
-
-    private async Task AssertChainsVerifyAsync()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var db = _database.CreateDbContext();
-        var result = await AuditRangeVerification.VerifyAsync(db, key, null, 1, 0, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
-    }
 
     /// <summary>The text of every command EF Core sends for a save, as it finally goes to Npgsql.</summary>
     private sealed class CommandRecorder : DbCommandInterceptor

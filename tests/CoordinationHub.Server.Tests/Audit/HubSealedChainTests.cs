@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CoordinationHub.Audit;
 using CoordinationHub.Server.Audit;
 using CoordinationHub.Server.Persistence;
@@ -29,10 +28,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await using var db = _database.CreateDbContext();
-        var now = DateTimeOffset.UtcNow;
-        db.Agencies.Add(new AgencyRecord { AgencyId = AgencyId, DisplayName = AgencyId, Kind = "POLICE", Scopes = ["cases.read"], CreatedAt = now, UpdatedAt = now });
-        await db.SaveChangesAsync();
+        await _database.SeedAgencyAsync(AgencyId);
     }
 
     public async Task DisposeAsync()
@@ -62,7 +58,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
         Assert.Equal(AuditEntryEncoding.GenesisHash.ToArray(), entries[0].PrevHash);
         Assert.Equal(entries[0].Hash, entries[1].PrevHash);
         Assert.Equal(["cases.read"], (await check.Agencies.SingleAsync(a => a.AgencyId == AgencyId)).Scopes);
-        await AssertChainsVerifyAsync(expectedEntries: 2);
+        Assert.Equal(2, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -84,7 +80,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
         await using var check = _database.CreateDbContext();
         var chains = await check.AuditEntries.Select(e => e.Chain).Distinct().ToListAsync();
         Assert.Contains(chains, c => c >= sealer.Current!.FirstChain);
-        await AssertChainsVerifyAsync(expectedEntries: 400);
+        Assert.Equal(400, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -106,7 +102,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
 
         await using var check = _database.CreateDbContext();
         Assert.Equal([1L, 2L], await check.AuditEntries.OrderBy(e => e.Seq).Select(e => e.Seq).ToListAsync());
-        await AssertChainsVerifyAsync(expectedEntries: 2);
+        Assert.Equal(2, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -135,7 +131,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
         await UpdateClaimsAsync(sealer, "call-t", ["cases.write"]);
         await using var after = _database.CreateDbContext();
         Assert.Equal(3, (await after.AuditEntries.SingleAsync(e => e.CallId == "call-t" && e.Seq > 1)).Seq);
-        await AssertChainsVerifyAsync(expectedEntries: 3);
+        Assert.Equal(3, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -154,7 +150,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
         var entry = await check.AuditEntries.SingleAsync();
         Assert.InRange(entry.Chain, 0, AuditChain.Lanes - 1);
         Assert.Equal(1, entry.Seq);
-        await AssertChainsVerifyAsync(expectedEntries: 1);
+        Assert.Equal(1, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -180,7 +176,7 @@ public sealed class HubSealedChainTests : IAsyncLifetime
         await using var check = _database.CreateDbContext();
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Chain < AuditChain.Lanes), "entries went to the lanes while no slot was owned");
         Assert.True(await check.AuditEntries.AnyAsync(e => e.CallId == "after" && e.Chain >= AuditChain.Lanes));
-        await AssertChainsVerifyAsync(expectedEntries: calls + 1);
+        Assert.Equal(calls + 1, await _database.AssertChainsVerifyAsync());
     }
 
     [Fact]
@@ -287,13 +283,4 @@ public sealed class HubSealedChainTests : IAsyncLifetime
     private static AuditRecord Entry(string callId) => AuditRecords.ToRecord(
         new AuditEntry { AgencyId = "hub-admin", Method = UpdateClaims, Target = "agency:" + AgencyId, Decision = AuditDecision.Allowed, Reason = "claims updated", CallId = callId },
         TimeProvider.System);
-
-    private async Task AssertChainsVerifyAsync(int expectedEntries)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var db = _database.CreateDbContext();
-        var result = await AuditRangeVerification.VerifyAsync(db, key, null, 1, 0, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join('\n', result.Problems));
-        Assert.Equal(expectedEntries, result.EntriesVerified);
-    }
 }
