@@ -159,10 +159,10 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
     }
 
-    // What both overloads do before EF Core's save: detect changes once, the staged and tracked
-    // audit entries, their chain, the
-    // guarded versions, no EF Core transaction for a save that qualifies as one batch, and the
-    // audit entries that ride along with a change handed to AuditInsertsInSaveBatch. Disposing
+    // What both overloads do before EF Core's save: detect changes once, gather the staged and
+    // tracked audit entries and place them on a chain, stamp the guarded versions, drop EF Core's
+    // transaction for a save that qualifies as one batch, and hand the audit entries that ride
+    // along with a change to AuditInsertsInSaveBatch. Disposing
     // puts everything back; after a failed save the entries are pending again, as EF Core leaves
     // any change it did not write, and a hub-sealed chain forgets its head (the outcome is unknown).
     private SavePreparation PrepareSave()

@@ -11,7 +11,8 @@ namespace CoordinationHub.Server.Tests.Audit;
 
 /// <summary>
 /// Two hub processes append to one log under concurrent load: every audited call has exactly one
-/// entry, every chain verifies, and both replicas' checkpoint services together sign each head once.
+/// entry, each replica seals on the chains of its own sealer slot, every chain verifies, and both
+/// replicas' checkpoint services together sign each head once.
 /// </summary>
 public sealed class AuditTwoReplicaTests(HubTestHost hub) : IClassFixture<HubTestHost>
 {
@@ -57,6 +58,11 @@ public sealed class AuditTwoReplicaTests(HubTestHost hub) : IClassFixture<HubTes
         var result = await AuditRangeVerification.VerifyAsync(db, key.Key, null, 1, 0, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join('\n', result.Problems) + replica1.Output + replica2.Output);
         Assert.True(result.Chains.Count > 1, "calls spread over several chains");
+
+        // Each replica sealed on the chains of a sealer slot of its own (ADR 0021).
+        var slots = await db.AuditEntries.Where(e => e.CertificateThumbprint == thumbprint && e.Chain >= AuditChain.Lanes)
+            .Select(e => (e.Chain - AuditChain.Lanes) / AuditChain.ChainsPerSlot).Distinct().CountAsync();
+        Assert.Equal(2, slots);
         Assert.True(result.Chains.All(c => heads[c.Chain] == c.LastCheckpointSeq), replica1.Output);
     }
 
