@@ -22,6 +22,12 @@ namespace CoordinationHub.Server.Audit;
 /// </summary>
 public static class AuditChain
 {
+    /// <summary>
+    /// The first key of every advisory lock the log takes ('AUDT'): lanes in the seal trigger
+    /// (written there as 1096107092), the checkpoint round and the sealer slots.
+    /// </summary>
+    public const int LockClass = 0x41554454;
+
     /// <summary>The database-sealed lanes are 0 … Lanes-1.</summary>
     public const int Lanes = 16;
 
@@ -70,8 +76,7 @@ public static class AuditChain
     public static IAuditPlacement Place(IReadOnlyList<AuditRecord> pending, OwnedAuditChains? owned, bool commitsWithSave)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var callId = pending.FirstOrDefault(r => r.CallId.Length > 0)?.CallId ?? string.Empty;
-        var sealedHere = commitsWithSave ? owned?.TrySeal(LaneFor(callId, ChainsPerSlot), pending) : null;
+        var sealedHere = commitsWithSave ? owned?.TrySeal(LaneFor(CallIdOf(pending), ChainsPerSlot), pending) : null;
         return sealedHere ?? (IAuditPlacement)AssignLane(pending);
     }
 
@@ -86,7 +91,7 @@ public static class AuditChain
     public static AuditLaneLease AssignLane(IReadOnlyList<AuditRecord> pending)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var lease = AuditLaneLease.Take(LaneFor(pending.FirstOrDefault(r => r.CallId.Length > 0)?.CallId ?? string.Empty));
+        var lease = AuditLaneLease.Take(LaneFor(CallIdOf(pending)));
         foreach (var record in pending)
         {
             record.Chain = lease.Lane;
@@ -97,4 +102,7 @@ public static class AuditChain
 
         return lease;
     }
+
+    // The call id of the first record that has one, so that one call's entries prefer one chain.
+    private static string CallIdOf(IReadOnlyList<AuditRecord> pending) => pending.FirstOrDefault(r => r.CallId.Length > 0)?.CallId ?? string.Empty;
 }

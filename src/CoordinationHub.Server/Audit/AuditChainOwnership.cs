@@ -19,8 +19,6 @@ namespace CoordinationHub.Server.Audit;
 public sealed class AuditChainOwnership(IOptions<HubDatabaseOptions> database, IOptions<HubAuditOptions> options, ILogger<AuditChainOwnership> logger)
     : BackgroundService
 {
-    private const int LockClass = 0x41554454;
-
     private const string HeadsSql = """
         SELECT l.chain, h.seq, h.hash
         FROM unnest($1::int[]) AS l(chain)
@@ -102,7 +100,7 @@ public sealed class AuditChainOwnership(IOptions<HubDatabaseOptions> database, I
             await session.OpenAsync(cancellationToken).ConfigureAwait(false);
             for (var slot = 0; slot < AuditChain.SealerSlots; slot++)
             {
-                await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockClass}, {SlotLockKey(slot)})", session);
+                await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AuditChain.LockClass}, {SlotLockKey(slot)})", session);
                 if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
                 {
                     (_session, session) = (session, null);

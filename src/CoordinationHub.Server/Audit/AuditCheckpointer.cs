@@ -15,7 +15,6 @@ namespace CoordinationHub.Server.Audit;
 /// </summary>
 public static class AuditCheckpointer
 {
-    private const int LockClass = 0x41554454;
     private const int CheckpointLock = -1;
 
     // Each chain's head and last checkpoint, by index lookups (no scan of the log).
@@ -36,7 +35,7 @@ public static class AuditCheckpointer
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-        await using (var command = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({LockClass}, {CheckpointLock})", connection, npgsqlTransaction))
+        await using (var command = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({AuditChain.LockClass}, {CheckpointLock})", connection, npgsqlTransaction))
         {
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
             {

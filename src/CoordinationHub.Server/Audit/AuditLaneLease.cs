@@ -19,8 +19,6 @@ public sealed class AuditLaneLease : IAuditPlacement
 
     public int Lane { get; }
 
-    int IAuditPlacement.Chain => Lane;
-
     /// <summary>Nothing to do: the database sealed the entries, and its lock orders the lane whatever the outcome.</summary>
     public void Committed()
     {

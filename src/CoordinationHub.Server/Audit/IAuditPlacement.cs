@@ -7,9 +7,6 @@ namespace CoordinationHub.Server.Audit;
 /// </summary>
 public interface IAuditPlacement : IDisposable
 {
-    /// <summary>The chain the entries are on.</summary>
-    int Chain { get; }
-
     /// <summary>The save's transaction committed with these entries.</summary>
     void Committed();
 }
