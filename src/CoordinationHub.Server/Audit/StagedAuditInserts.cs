@@ -49,20 +49,10 @@ internal sealed class StagedAuditInserts : IDisposable
             return null;
         }
 
-        var tracked = new List<EntityEntry>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        var tracked = db.AddedAuditEntries(out var otherChanges) ?? [];
+        if (otherChanges)
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached)
-            {
-                continue;
-            }
-
-            if (entry.State != EntityState.Added || entry.Entity is not AuditRecord)
-            {
-                return null;
-            }
-
-            tracked.Add(entry);
+            return null;
         }
 
         var staged = db.TakeStagedAuditEntries();

@@ -162,9 +162,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
     // What both overloads do before EF Core's save: detect changes once, gather the staged and
     // tracked audit entries and place them on a chain, stamp the guarded versions, drop EF Core's
     // transaction for a save that qualifies as one batch, and hand the audit entries that ride
-    // along with a change to AuditInsertsInSaveBatch. Disposing
-    // puts everything back; after a failed save the entries are pending again, as EF Core leaves
-    // any change it did not write, and a hub-sealed chain forgets its head (the outcome is unknown).
+    // along with a change to AuditInsertsInSaveBatch. Disposing puts everything back; after a
+    // failed save the entries are pending again, as EF Core leaves any change it did not write,
+    // and a hub-sealed chain forgets its head (the outcome is unknown).
     private SavePreparation PrepareSave()
     {
         // The walks below and EF Core's save would each detect changes again; nothing changes the
@@ -174,24 +174,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         try
         {
             var staged = preparation.Staged = TakeStagedAuditEntries();
-            List<EntityEntry>? audit = null;
-            var otherChanges = false;
-            foreach (var entry in ChangeTracker.Entries())
-            {
-                if (entry.State is EntityState.Unchanged or EntityState.Detached)
-                {
-                    continue;
-                }
-
-                if (entry.State == EntityState.Added && entry.Entity is AuditRecord)
-                {
-                    (audit ??= []).Add(entry);
-                }
-                else
-                {
-                    otherChanges = true;
-                }
-            }
+            var audit = AddedAuditEntries(out var otherChanges);
 
             if (staged is not null && !(otherChanges && AppendsAuditInserts))
             {
@@ -212,8 +195,8 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             }
 
             // Only a save that ends its own transaction knows, when it returns, whether its entries committed.
-            var commitsWithSave = Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
-            preparation.Placement = records is null ? null : AuditChain.Place(records, OwnedAuditChains, commitsWithSave);
+            var noCallersTransaction = Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
+            preparation.Placement = records is null ? null : AuditChain.Place(records, OwnedAuditChains, commitsWithSave: noCallersTransaction);
             DatabaseGuardedVersions.Stamp(this);
             var oneBatch = OneBatchSaves.Qualifies(this, untrackedInserts: staged?.Count ?? 0);
             if (oneBatch)
@@ -227,7 +210,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
                 // the single batch's implicit one, the caller's, or EF Core's, which it would skip
                 // for one remaining statement (a lost race on an xmin-guarded update must take
                 // its entry with it).
-                if (!oneBatch && Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null)
+                if (!oneBatch && noCallersTransaction)
                 {
                     preparation.Behave(AutoTransactionBehavior.Always);
                 }
@@ -237,6 +220,7 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
                     entry.State = EntityState.Detached;
                 }
 
+                preparation.Detached = audit;
                 preparation.Appended = records;
                 _auditInsertsToAppend = records;
             }
@@ -248,6 +232,35 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
             preparation.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The audit entries the change tracker holds as added (null when none), and whether it holds
+    /// any other change: what a save or a read batch (<see cref="StagedAuditInserts"/>) must write
+    /// besides the staged entries.
+    /// </summary>
+    internal List<EntityEntry>? AddedAuditEntries(out bool otherChanges)
+    {
+        List<EntityEntry>? audit = null;
+        otherChanges = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Added && entry.Entity is AuditRecord)
+            {
+                (audit ??= []).Add(entry);
+            }
+            else
+            {
+                otherChanges = true;
+            }
+        }
+
+        return audit;
     }
 
     // Contexts built without the interceptor (none in the hub: HubDatabase.Configure adds it) keep
@@ -272,6 +285,9 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         public IAuditPlacement? Placement { get; set; }
 
         public List<AuditRecord>? Appended { get; set; }
+
+        /// <summary>The tracked entries among <see cref="Appended"/>, detached for the save: added again if it fails.</summary>
+        public List<EntityEntry>? Detached { get; set; }
 
         /// <summary>Entries taken from the context's staging, not its tracker: given back there if the save fails.</summary>
         public List<AuditRecord>? Staged { get; set; }
@@ -298,11 +314,11 @@ public sealed class HubDbContext(DbContextOptions<HubDbContext> options) : DbCon
         public void Dispose()
         {
             _db._auditInsertsToAppend = null;
-            if (!_completed && Appended is not null)
+            if (!_completed && Detached is not null)
             {
-                foreach (var record in Appended.Where(r => Staged?.Contains(r) != true))
+                foreach (var entry in Detached)
                 {
-                    _db.Entry(record).State = EntityState.Added;
+                    entry.State = EntityState.Added;
                 }
             }
 
